@@ -1,0 +1,222 @@
+/* wtw-application.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wtw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wtw-application.h"
+#include "wtw-preferences-window.h"
+#include "wtw-settings.h"
+#include "wtw-window.h"
+
+struct _WtwApplication
+{
+  AdwApplication  parent_instance;
+  WtwSettings    *settings;
+};
+
+G_DEFINE_FINAL_TYPE (WtwApplication, wtw_application, ADW_TYPE_APPLICATION)
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* Measuring start-up needs a clean "first frame is on screen" moment with
+ * no window manager in the loop; the benchmark sets this variable. */
+static void
+on_first_frame_cb (GdkFrameClock  *frame_clock,
+                   WtwApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_cb, self);
+  g_print ("first-frame\n");
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+watch_first_frame (WtwApplication *self,
+                   GtkWindow      *window)
+{
+  GdkFrameClock *frame_clock;
+
+  gtk_widget_realize (GTK_WIDGET (window));
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_first_frame_cb), self);
+}
+
+static void
+wtw_application_activate (GApplication *app)
+{
+  WtwApplication *self = WTW_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (wtw_window_new (self));
+      if (g_getenv ("WTW_BENCH_FIRST_FRAME") != NULL)
+        watch_first_frame (self, window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+wtw_application_startup (GApplication *app)
+{
+  WtwApplication *self = WTW_APPLICATION (app);
+
+  G_APPLICATION_CLASS (wtw_application_parent_class)->startup (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+
+  /* Follow the desktop's light or dark preference. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+wtw_application_dispose (GObject *object)
+{
+  WtwApplication *self = (WtwApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wtw_application_parent_class)->dispose (object);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WtwApplication *self = user_data;
+  GList *windows = NULL;
+
+  /* Close rather than destroy, so each window saves its state (and, once
+   * there is a vault, its pending edits) on the way out. */
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  for (const GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  WtwApplication *self = user_data;
+  WtwPreferencesWindow *prefs;
+
+  prefs = wtw_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  WtwApplication *self = user_data;
+  static const char *developers[] = { "The Words That Work authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Words That Work"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Words That Work authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://wordsthatwork.org",
+                        "copyright", "© 2026 The Words That Work authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Find the words that bring you closer. Everything you "
+                                      "write stays on this computer, encrypted with your "
+                                      "passphrase."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+wtw_application_class_init (WtwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = wtw_application_dispose;
+
+  app_class->activate = wtw_application_activate;
+  app_class->startup = wtw_application_startup;
+}
+
+static void
+wtw_application_init (WtwApplication *self)
+{
+  self->settings = wtw_settings_new (NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+}
+
+/**
+ * wtw_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+WtwApplication *
+wtw_application_new (void)
+{
+  return g_object_new (WTW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * wtw_application_get_settings:
+ * @self: a #WtwApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+WtwSettings *
+wtw_application_get_settings (WtwApplication *self)
+{
+  g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

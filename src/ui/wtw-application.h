@@ -1,0 +1,23 @@
+/* wtw-application.h
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wtw-types.h"
+
+G_BEGIN_DECLS
+
+#define WTW_TYPE_APPLICATION (wtw_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (WtwApplication, wtw_application, WTW, APPLICATION, AdwApplication)
+
+WtwApplication *wtw_application_new          (void);
+WtwSettings    *wtw_application_get_settings (WtwApplication *self);
+
+G_END_DECLS
