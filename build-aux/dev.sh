@@ -116,6 +116,7 @@ run_tests() {
 
 run_benchmarks() {
   build_app
+  export GSETTINGS_SCHEMA_DIR="$build/resources"
   under_display "$build/tests/bench/startup/bench-startup" \
     "$build/src/words-that-work" "$build/tests/bench/startup/bench-bare-window" "${1:-11}"
   if [ -x "$build/tests/bench/vault/bench-vault" ]; then

@@ -88,8 +88,6 @@ wtw_application_startup (GApplication *app)
   /* Follow the desktop's light or dark preference. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
-
-  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void

@@ -53,6 +53,22 @@ on_stack_visible_child_name_changed_cb (WtwWindow    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_VIEW]);
 }
 
+/* GtkApplication would build the shortcuts window for every new window at
+ * start-up; building it on first use keeps that cost off the first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/wtw-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 restore_window_state (WtwWindow *self)
 {
@@ -176,6 +192,9 @@ wtw_window_class_init (WtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WtwWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   /* win.view is stateful, so menus and tests can both read and set it. */
   gtk_widget_class_install_property_action (widget_class, "win.view", "visible-view");
