@@ -1,0 +1,154 @@
+/* wtw-crypt-kdf.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wtw-crypt-kdf"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <unistd.h>
+
+#include "wtw-crypt-kdf.h"
+
+/* Upper bounds accepted from a header: a tampered header must not make us
+ * allocate all of memory or spin for an hour before the MAC can be checked. */
+#define WTW_KDF_OPS_MAX 64
+#define WTW_KDF_MEM_MAX (G_GUINT64_CONSTANT (4) * 1024 * 1024 * 1024)
+
+#define TARGET_SECONDS 0.7
+#define MIN_SECONDS    0.5
+#define MAX_SECONDS    1.0
+#define MIB            (G_GUINT64_CONSTANT (1024) * 1024)
+
+/**
+ * wtw_kdf_params_valid:
+ * @params: parameters to check
+ *
+ * Returns: %TRUE if @params are at or above the floor and within sane bounds
+ */
+gboolean
+wtw_kdf_params_valid (const WtwKdfParams *params)
+{
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  return params->ops >= WTW_KDF_OPS_FLOOR
+      && params->ops <= WTW_KDF_OPS_MAX
+      && params->mem >= WTW_KDF_MEM_FLOOR
+      && params->mem <= WTW_KDF_MEM_MAX
+      && params->mem <= crypto_pwhash_MEMLIMIT_MAX
+      && params->mem % 1024 == 0;
+}
+
+/**
+ * wtw_kdf_mem_cap:
+ *
+ * Returns: the most memory calibration may choose: half of the physical RAM,
+ *   never below the floor
+ */
+guint64
+wtw_kdf_mem_cap (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+  guint64 half;
+
+  if (pages <= 0 || page_size <= 0)
+    return WTW_KDF_MEM_FLOOR;
+  half = (guint64) pages * (guint64) page_size / 2;
+  half = MIN (half, WTW_KDF_MEM_MAX);
+  return MAX (half / MIB * MIB, WTW_KDF_MEM_FLOOR);
+}
+
+/**
+ * wtw_kdf_derive:
+ * @params: valid parameters
+ * @salt: crypto_pwhash_SALTBYTES (16) bytes
+ * @secret: the passphrase or recovery key bytes
+ * @secret_len: length of @secret
+ * @out_key: 32 bytes of output
+ *
+ * Argon2id v1.3 with @params. Blocking: call it off the main thread.
+ *
+ * Returns: %FALSE if the memory could not be allocated
+ */
+gboolean
+wtw_kdf_derive (const WtwKdfParams *params,
+                const guint8       *salt,
+                const char         *secret,
+                gsize               secret_len,
+                guint8             *out_key)
+{
+  g_return_val_if_fail (wtw_kdf_params_valid (params), FALSE);
+
+  return crypto_pwhash (out_key, 32, secret, secret_len, salt,
+                        params->ops, (size_t) params->mem,
+                        crypto_pwhash_ALG_ARGON2ID13) == 0;
+}
+
+static double
+measure (const WtwKdfParams *params)
+{
+  static const guint8 salt[crypto_pwhash_SALTBYTES] = { 0 };
+  guint8 key[32];
+  gint64 start = g_get_monotonic_time ();
+
+  if (!wtw_kdf_derive (params, salt, "calibration", 11, key))
+    return MAX_SECONDS * 10;
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* Argon2id's time is close to linear in ops × mem, so one measurement at the
+ * floor predicts the cost; memory is raised first (it is what makes GPU attacks
+ * expensive), passes only once memory reaches its cap. */
+static void
+scale_from_floor (WtwKdfParams *params,
+                  double        floor_seconds)
+{
+  double factor = TARGET_SECONDS / MAX (floor_seconds, 0.001);
+  guint64 cap = wtw_kdf_mem_cap ();
+  double mem = (double) WTW_KDF_MEM_FLOOR * factor;
+
+  params->ops = WTW_KDF_OPS_FLOOR;
+  params->mem = (guint64) MIN (mem, (double) cap) / MIB * MIB;
+  params->mem = MAX (params->mem, WTW_KDF_MEM_FLOOR);
+  if (mem > (double) cap)
+    params->ops = (guint64) (WTW_KDF_OPS_FLOOR * mem / (double) cap);
+  params->ops = CLAMP (params->ops, WTW_KDF_OPS_FLOOR, WTW_KDF_OPS_MAX);
+}
+
+/**
+ * wtw_kdf_calibrate:
+ * @params: (out): the chosen parameters
+ *
+ * Chooses Argon2id parameters that take 0.5–1 s on this machine, never below
+ * the floor (ops 3, 64 MiB) and with memory capped at half of RAM. On a machine
+ * too slow for the floor to fit in 1 s, the floor is used anyway. Blocking:
+ * takes one to three derivations.
+ */
+void
+wtw_kdf_calibrate (WtwKdfParams *params)
+{
+  WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
+  double seconds = measure (&floor);
+
+  *params = floor;
+  if (seconds >= MIN_SECONDS)
+    return;
+
+  scale_from_floor (params, seconds);
+  seconds = measure (params);
+
+  /* The prediction overshot (caches, other load): step memory down, never
+   * below the floor. */
+  while (seconds > MAX_SECONDS && params->mem / 2 >= WTW_KDF_MEM_FLOOR)
+    {
+      params->mem = params->mem / 2 / MIB * MIB;
+      seconds /= 2;
+    }
+  g_debug ("Calibrated Argon2id: ops %" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT
+           " MiB, about %.2f s", params->ops, params->mem / MIB, seconds);
+}

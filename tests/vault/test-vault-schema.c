@@ -1,0 +1,178 @@
+/* test-vault-schema.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-vault-schema"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "vault-test-util.h"
+#include "wtw-vault-schema.h"
+#include "wtw-vault-sql.h"
+
+/* The fixture's secrets, as documented in tests/data/README.md (the recovery key
+ * typed in lower case with spaces, as a person might). */
+#define FIXTURE_ALEX "correct horse battery staple"
+#define FIXTURE_SAM "tiled roof, sunny morning"
+#define FIXTURE_ALEX_RECOVERY "3tfq jatk gvhc ichd npk6 ygc5 7rgv ypf3 upz4 uer2 4s24 oza6 vpzh"
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = wtw_sql_query_int (db, sql, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* Each migration from the version before it, on a plain in-memory database:
+ * the schema logic does not depend on the encryption. */
+static void
+test_stepwise (void)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
+  for (guint v = 1; v <= wtw_vault_schema_n_migrations (); v++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (wtw_vault_schema_migrate_to (db, v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, v);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_integrity_check "
+                                      "WHERE integrity_check != 'ok'"), ==, 0);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+    }
+  g_assert_cmpint (wtw_vault_schema_n_migrations (), ==, WTW_VAULT_SCHEMA_VERSION);
+  sqlite3_close (db);
+}
+
+static void
+test_v1_tables (void)
+{
+  const char *tables[] = {
+    "members", "journal_entries", "journal_fts", "tags", "entry_tags", "reflections",
+    "exercise_sessions", "chapter_progress", "quiz_results", "homework", "settings",
+  };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (wtw_vault_schema_migrate_to (db, 1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                              "WHERE name = '%s'", tables[i]);
+
+      g_assert_cmpint (query_int (db, sql), ==, 1);
+    }
+  /* A private row cannot also keep text in clear. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO members (name, created) VALUES ('A', 0);"
+                                     "INSERT INTO journal_entries (member_id, created, updated,"
+                                     " title, private_blob) VALUES (1, 0, 0, 't', x'00');",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+static void
+copy_fixture (VaultFixture *fx,
+              const char   *name)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GBytes) bytes = read_file_bytes (src);
+
+  write_file_bytes (fx->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_fixture_entries (WtwVault *vault,
+                        gboolean  as_alex)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = wtw_vault_journal_list (vault, 0, 0, &error);
+  WtwJournalEntry *e;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  e = g_ptr_array_index (all, 0);
+  g_assert_true (e->is_private);
+  g_assert_cmpint (e->created, ==, 1767484800);
+  g_assert_true (e->sealed == as_alex);
+  e = g_ptr_array_index (all, 1);
+  g_assert_true (e->sealed != as_alex);
+  g_assert_cmpstr (e->title, ==, as_alex ? "Just for me" : NULL);
+  e = g_ptr_array_index (all, 2);
+  g_assert_cmpstr (e->title, ==, "Café talk");
+  g_assert_cmpstr (e->mood, ==, "warm");
+  e = g_ptr_array_index (all, 3);
+  g_assert_cmpstr (e->title, ==, "First evening");
+  g_assert_cmpint (e->created, ==, 1767225600);
+}
+
+static guint
+search_hits (WtwVault   *vault,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = wtw_vault_journal_search (vault, text, 0, &error);
+
+  g_assert_no_error (error);
+  return hits != NULL ? hits->len : 0;
+}
+
+static void
+test_fixture_v1 (VaultFixture  *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WtwJournalEntry) mine = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *version = NULL;
+
+  copy_fixture (fx, "vault-v1.wtw");
+  unlock_ok (fx->vault, FIXTURE_ALEX, WTW_SECRET_PASSPHRASE);
+  version = _wtw_vault_query_string (fx->vault, "PRAGMA user_version", &error);
+  g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, WTW_VAULT_SCHEMA_VERSION);
+  g_assert_cmpstr (wtw_vault_get_member_name (fx->vault), ==, "Alex");
+  members = wtw_vault_list_members (fx->vault, &error);
+  g_assert_cmpuint (members->len, ==, 2);
+  assert_fixture_entries (fx->vault, TRUE);
+  mine = wtw_vault_journal_get (fx->vault, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mine->body, ==, "Alex's private words.");
+  g_assert_cmpuint (search_hits (fx->vault, "naive"), ==, 1);
+  g_assert_true (wtw_vault_check (fx->vault, NULL, &error));
+  g_assert_no_error (error);
+
+  wtw_vault_lock (fx->vault);
+  unlock_ok (fx->vault, FIXTURE_SAM, WTW_SECRET_PASSPHRASE);
+  assert_fixture_entries (fx->vault, FALSE);
+  wtw_vault_lock (fx->vault);
+  unlock_ok (fx->vault, FIXTURE_ALEX_RECOVERY, WTW_SECRET_RECOVERY_KEY);
+  wtw_vault_lock (fx->vault);
+  unlock_fails (fx->vault, "wrong", WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (wtw_secure_init (NULL));
+
+  g_test_add_func ("/wtw/vault/schema/stepwise", test_stepwise);
+  g_test_add_func ("/wtw/vault/schema/v1-tables", test_v1_tables);
+  g_test_add ("/wtw/vault/schema/fixture-v1", VaultFixture, NULL, vault_fixture_set_up,
+              test_fixture_v1, vault_fixture_tear_down);
+
+  return g_test_run ();
+}
