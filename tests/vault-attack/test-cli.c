@@ -1,0 +1,496 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "wtw-attack-util.h"
+#include "wtw-crypt-vfs.h"
+
+/* Drives the built wtw-vault binary as a script would: passphrases on
+ * file descriptors, exit codes checked, one-line messages on stderr. */
+
+static const char *cli_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static void
+give_secret (GSubprocessLauncher *launcher,
+             const char          *secret,
+             int                  target_fd)
+{
+  int fds[2];
+  g_autofree char *line = g_strconcat (secret, "\n", NULL);
+
+  g_assert_no_errno (pipe (fds));
+  g_assert_cmpint (write (fds[1], line, strlen (line)), ==, (gssize) strlen (line));
+  close (fds[1]);
+  g_subprocess_launcher_take_fd (launcher, fds[0], target_fd);
+}
+
+/* Runs wtw-vault with @args; @fd3 and @fd4 (nullable) are written to
+ * descriptors 3 and 4, @input to stdin. */
+static Run *
+run_cli_v (const char  *input,
+           const char  *fd3,
+           const char  *fd4,
+           const char **args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+
+  launcher = g_subprocess_launcher_new ((input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0)
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Never the terminal: a command waiting on it would hang the test. */
+  if (input == NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
+  g_subprocess_launcher_setenv (launcher, "WTW_VAULT_KDF_FLOOR", "1", TRUE);
+  if (fd3 != NULL)
+    give_secret (launcher, fd3, 3);
+  if (fd4 != NULL)
+    give_secret (launcher, fd4, 4);
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("wtw-vault %s → %d; stderr: %s", args[0], run->status, run->err);
+  return run;
+}
+
+#define run_cli(input, fd3, fd4, ...) \
+  run_cli_v ((input), (fd3), (fd4), (const char *[]) { __VA_ARGS__, NULL })
+
+/* Every message is one line saying what happened and what to do. */
+static void
+assert_one_line_error (const Run *run)
+{
+  g_assert_nonnull (run->err);
+  g_assert_true (g_str_has_prefix (run->err, "wtw-vault"));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+  char *passphrase;
+  char *recovery;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(Run) run = NULL;
+
+  fx->dir = wtw_attack_make_dir ("wtw-cli-XXXXXX");
+  fx->vault = g_build_filename (fx->dir, "journal.wtw", NULL);
+  fx->passphrase = g_strdup_printf ("correct horse %u", g_random_int ());
+
+  run = run_cli (NULL, NULL, fx->passphrase, "create", fx->vault, "--name", "Ana",
+                 "--new-passphrase-fd", "4");
+  g_assert_cmpint (run->status, ==, 0);
+  fx->recovery = g_strstrip (g_strdup (run->out));
+  g_assert_cmpuint (strlen (fx->recovery), >, 40);
+  g_assert_null (strchr (fx->recovery, '\n'));
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  wtw_attack_remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->vault);
+  g_free (fx->passphrase);
+  g_free (fx->recovery);
+}
+
+static gint64
+add_entry (Fixture    *fx,
+           const char *title,
+           const char *body,
+           const char *extra)
+{
+  g_autoptr(Run) run = NULL;
+  char *end = NULL;
+  gint64 id;
+
+  if (extra != NULL)
+    run = run_cli (body, fx->passphrase, NULL, "add", fx->vault, "--title", title,
+                   "--passphrase-fd", "3", extra);
+  else
+    run = run_cli (body, fx->passphrase, NULL, "add", fx->vault, "--title", title,
+                   "--passphrase-fd", "3");
+  g_assert_cmpint (run->status, ==, 0);
+  id = g_ascii_strtoll (run->out, &end, 10);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (end, ==, "\n");
+  return id;
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "create", "add", "list", "show", "search", "export",
+                             "backup", "passwd", "check" };
+  g_autoptr(Run) top = run_cli (NULL, NULL, NULL, "--help");
+
+  g_assert_cmpint (top->status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Run) run = run_cli (NULL, NULL, NULL, commands[i], "--help");
+
+      g_assert_nonnull (strstr (top->out, commands[i]));
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_nonnull (strstr (run->out, "Usage:"));
+      g_assert_nonnull (strstr (run->out, commands[i]));
+    }
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *dir = wtw_attack_make_dir ("wtw-cli-XXXXXX");
+  g_autofree char *vault = g_build_filename (dir, "v.wtw", NULL);
+  const char *const cases[][8] = {
+    { "frobnicate", vault },
+    { "list" },
+    { "list", vault, "extra" },
+    { "list", vault, "--no-such-option" },
+    { "add", vault },
+    { "show", vault, "twelve" },
+    { "show", vault, "-3" },
+    { "export", vault, "--format", "pdf" },
+    { "export", vault },
+    { "search", vault },
+    { "backup", vault },
+    { "add", vault, "--title", "t", "--created", "yesterday" },
+  };
+  g_autoptr(Run) none = run_cli (NULL, NULL, NULL, NULL);
+
+  g_assert_cmpint (none->status, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_cli_v (NULL, "pass", NULL, (const char **) cases[i]);
+
+      g_assert_cmpint (run->status, ==, 2);
+      assert_one_line_error (run);
+    }
+  wtw_attack_remove_tree (dir);
+}
+
+static void
+test_roundtrip (Fixture       *fx,
+                gconstpointer  data)
+{
+  gint64 first = add_entry (fx, "Monday", "We talked about the chores.\n", NULL);
+  gint64 second = add_entry (fx, "Tab\tand\nnewline", "Line one\nLine two", "--mood=hopeful");
+  gint64 third = add_entry (fx, "Secret", "only mine", "--private");
+  g_autoptr(Run) list = run_cli (NULL, fx->passphrase, NULL, "list", fx->vault, "--passphrase-fd", "3");
+  g_autoptr(Run) show = run_cli (NULL, fx->passphrase, NULL, "show", fx->vault, "--passphrase-fd", "3");
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) line_re = g_regex_new ("^[0-9]+\t[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z\t.*$", 0, 0, NULL);
+  g_autofree char *id2 = g_strdup_printf ("%" G_GINT64_FORMAT, second);
+
+  g_assert_cmpint (list->status, ==, 0);
+  lines = g_strsplit (list->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_regex_match (line_re, lines[i], 0, NULL));
+  g_assert_nonnull (strstr (list->out, "Tab\\tand\\nnewline"));
+  g_assert_nonnull (strstr (list->out, "Monday"));
+  g_assert_cmpint (first, <, second);
+  g_assert_cmpint (second, <, third);
+
+  /* show without an id is a usage error; with one it prints the entry. */
+  g_assert_cmpint (show->status, ==, 2);
+  {
+    g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "show", fx->vault, id2, "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Mood: hopeful"));
+    g_assert_true (g_str_has_suffix (run->out, "\n\nLine one\nLine two\n"));
+  }
+  {
+    g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "show", fx->vault, "999999", "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_line_error (run);
+  }
+  {
+    g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "search", fx->vault, "chore", "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Monday"));
+    g_assert_null (strstr (run->out, "Secret"));
+  }
+  {
+    g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "search", fx->vault, "\"unbalanced AND (", "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_export (Fixture       *fx,
+             gconstpointer  data)
+{
+  gint64 id = add_entry (fx, "Quiz night", "Body with \"quotes\" and ünïcode\n", "--mood=calm");
+  g_autoptr(Run) json = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format", "json", "--passphrase-fd", "3");
+  g_autofree char *md_path = g_build_filename (fx->dir, "out.md", NULL);
+  g_autoptr(Run) md = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format=markdown", "-o", md_path, "--passphrase-fd", "3");
+  g_autoptr(Run) again = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format=markdown", "-o", md_path, "--passphrase-fd", "3");
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *md_text = NULL;
+  JsonObject *obj;
+  JsonObject *entry;
+  GStatBuf st;
+
+  g_assert_cmpint (json->status, ==, 0);
+  root = parse_json (json->out);
+  obj = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (obj, "format"), ==, "words-that-work-export");
+  g_assert_cmpint (json_object_get_int_member (obj, "version"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "members")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (obj, "members"), 0), "name"), ==, "Ana");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "journal")), ==, 1);
+  entry = json_array_get_object_element (json_object_get_array_member (obj, "journal"), 0);
+  g_assert_cmpint (json_object_get_int_member (entry, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (entry, "title"), ==, "Quiz night");
+  g_assert_cmpstr (json_object_get_string_member (entry, "body"), ==, "Body with \"quotes\" and ünïcode\n");
+  g_assert_cmpstr (json_object_get_string_member (entry, "mood"), ==, "calm");
+  g_assert_cmpstr (json_object_get_string_member (entry, "member"), ==, "Ana");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "created"), "Z"));
+  g_assert_false (json_object_get_boolean_member (entry, "private"));
+  g_assert_true (json_object_has_member (entry, "tags"));
+
+  g_assert_cmpint (md->status, ==, 0);
+  g_assert_true (g_file_get_contents (md_path, &md_text, NULL, NULL));
+  g_assert_nonnull (strstr (md_text, "## Quiz night"));
+  g_assert_nonnull (strstr (md_text, "mood: calm"));
+  g_assert_cmpint (g_stat (md_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* Never over an existing file. */
+  g_assert_cmpint (again->status, ==, 1);
+  assert_one_line_error (again);
+}
+
+static void
+test_backup_passwd_recovery (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fx->dir, "copy.wtw", NULL);
+  g_autofree char *new_pass = g_strdup_printf ("battery staple %u", g_random_int ());
+  gint64 id = add_entry (fx, "Kept", "in the backup", NULL);
+  g_autoptr(Run) backup = run_cli (NULL, fx->passphrase, NULL, "backup", fx->vault, copy, "--passphrase-fd", "3");
+  g_autoptr(Run) backup_again = run_cli (NULL, fx->passphrase, NULL, "backup", fx->vault, copy, "--passphrase-fd", "3");
+  g_autoptr(Run) list_copy = run_cli (NULL, fx->passphrase, NULL, "list", copy, "--passphrase-fd", "3");
+  g_autoptr(Run) check_copy = run_cli (NULL, fx->passphrase, NULL, "check", copy, "--passphrase-fd", "3");
+  g_autoptr(Run) recover_copy = run_cli (NULL, fx->recovery, NULL, "list", copy, "--recovery-key-fd", "3");
+  g_autoptr(Run) passwd = run_cli (NULL, fx->passphrase, new_pass, "passwd", fx->vault,
+                                   "--passphrase-fd", "3", "--new-passphrase-fd", "4", "--kdf-floor");
+  g_autoptr(Run) old = run_cli (NULL, fx->passphrase, NULL, "list", fx->vault, "--passphrase-fd", "3");
+  g_autoptr(Run) now = run_cli (NULL, new_pass, NULL, "list", fx->vault, "--passphrase-fd", "3");
+  g_autoptr(Run) recovery = run_cli (NULL, fx->recovery, NULL, "check", fx->vault, "--recovery-key-fd", "3");
+  g_autoptr(Run) wrong_passwd = run_cli (NULL, "not it", new_pass, "passwd", fx->vault,
+                                         "--passphrase-fd", "3", "--new-passphrase-fd", "4");
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT "\t", id);
+  g_autofree char *main_bytes = NULL;
+  g_autofree char *copy_bytes = NULL;
+  gsize main_len, copy_len;
+
+  g_assert_cmpint (backup->status, ==, 0);
+  g_assert_cmpint (backup_again->status, ==, 1);
+  g_assert_cmpint (list_copy->status, ==, 0);
+  g_assert_true (g_str_has_prefix (list_copy->out, id_text));
+  g_assert_cmpint (check_copy->status, ==, 0);
+  g_assert_cmpint (recover_copy->status, ==, 0);
+  g_assert_cmpstr (recover_copy->out, ==, list_copy->out);
+
+  /* A new master key and file id: no 4 KiB page of the copy equals the
+   * original's, not even where the plaintext is the same. */
+  g_assert_true (g_file_get_contents (fx->vault, &main_bytes, &main_len, NULL));
+  g_assert_true (g_file_get_contents (copy, &copy_bytes, &copy_len, NULL));
+  for (gsize off = WTW_HEADER_AREA; off + 4096 <= MIN (main_len, copy_len); off += 4096)
+    g_assert_true (memcmp (main_bytes + off, copy_bytes + off, 4096) != 0);
+
+  g_assert_cmpint (passwd->status, ==, 0);
+  g_assert_cmpint (old->status, ==, 3);
+  assert_one_line_error (old);
+  g_assert_cmpint (now->status, ==, 0);
+  g_assert_true (g_str_has_prefix (now->out, id_text));
+  g_assert_cmpint (recovery->status, ==, 0);
+  g_assert_cmpint (wrong_passwd->status, ==, 3);
+}
+
+static void
+test_wrong_passphrase (Fixture       *fx,
+                       gconstpointer  data)
+{
+  const char *commands[] = { "list", "check", "add" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(Run) run = NULL;
+
+      if (g_str_equal (commands[i], "add"))
+        run = run_cli ("x", "wrong passphrase", NULL, "add", fx->vault, "--title", "t", "--passphrase-fd", "3");
+      else
+        run = run_cli (NULL, "wrong passphrase", NULL, commands[i], fx->vault, "--passphrase-fd", "3");
+      g_assert_cmpint (run->status, ==, 3);
+      assert_one_line_error (run);
+    }
+  {
+    g_autoptr(Run) run = run_cli (NULL, "AAAA-BBBB", NULL, "list", fx->vault, "--recovery-key-fd", "3");
+
+    g_assert_cmpint (run->status, !=, 0);
+  }
+  {
+    g_autoptr(Run) run = run_cli (NULL, "", NULL, "list", fx->vault, "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 1);
+  }
+  {
+    /* Descriptor 7 is not open in the child. */
+    g_autoptr(Run) run = run_cli (NULL, NULL, NULL, "list", fx->vault, "--passphrase-fd", "7");
+
+    g_assert_cmpint (run->status, ==, 1);
+    assert_one_line_error (run);
+  }
+}
+
+static void
+test_tampered (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autofree char *body = g_strnfill (9000, 'x');
+  g_autoptr(Run) ok = NULL;
+  g_autoptr(Run) check = NULL;
+  g_autoptr(Run) show = NULL;
+  gint64 id;
+  goffset size;
+
+  id = add_entry (fx, "Big", body, NULL);
+  ok = run_cli (NULL, fx->passphrase, NULL, "check", fx->vault, "--passphrase-fd", "3");
+  g_assert_cmpint (ok->status, ==, 0);
+
+  /* One bit in the last page: the file still opens, check finds it. */
+  size = wtw_attack_file_size (fx->vault);
+  wtw_attack_flip_byte (fx->vault, size - 2048, 0x10);
+  check = run_cli (NULL, fx->passphrase, NULL, "check", fx->vault, "--passphrase-fd", "3");
+  g_assert_cmpint (check->status, ==, 4);
+  assert_one_line_error (check);
+  g_assert_nonnull (strstr (check->err, "page"));
+  {
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    show = run_cli (NULL, fx->passphrase, NULL, "show", fx->vault, id_text, "--passphrase-fd", "3");
+    /* Either the damaged page is not needed for this entry (0) or it is
+     * reported (4); never anything else, never wrong text. */
+    g_assert_true (show->status == 0 || show->status == 4);
+    if (show->status == 0)
+      g_assert_nonnull (strstr (show->out, body));
+  }
+}
+
+static void
+test_not_a_vault (void)
+{
+  g_autofree char *dir = wtw_attack_make_dir ("wtw-cli-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.wtw", NULL);
+  g_autofree char *text = g_strnfill (20000, 'n');
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) gone = NULL;
+  g_autoptr(Run) exists = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  run = run_cli (NULL, "pass", NULL, "list", path, "--passphrase-fd", "3");
+  g_assert_cmpint (run->status, ==, 4);
+  assert_one_line_error (run);
+  gone = run_cli (NULL, "pass", NULL, "list", missing, "--passphrase-fd", "3");
+  g_assert_cmpint (gone->status, ==, 1);
+  assert_one_line_error (gone);
+  exists = run_cli (NULL, NULL, "pass", "create", path, "--new-passphrase-fd", "4");
+  g_assert_cmpint (exists->status, ==, 1);
+  assert_one_line_error (exists);
+  wtw_attack_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* A child that exits before reading its stdin (a usage error) must not
+   * take the test down with SIGPIPE. */
+  signal (SIGPIPE, SIG_IGN);
+
+  cli_path = argc > 1 ? argv[1] : g_getenv ("WTW_VAULT_CLI");
+  if (cli_path == NULL)
+    g_error ("Pass the path of wtw-vault as the first argument or in WTW_VAULT_CLI");
+
+  g_test_add_func ("/wtw/vault-attack/cli/help", test_help);
+  g_test_add_func ("/wtw/vault-attack/cli/usage", test_usage);
+  g_test_add_func ("/wtw/vault-attack/cli/not-a-vault", test_not_a_vault);
+  g_test_add ("/wtw/vault-attack/cli/roundtrip", Fixture, NULL, fixture_set_up, test_roundtrip, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/backup-passwd-recovery", Fixture, NULL, fixture_set_up, test_backup_passwd_recovery, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/tampered", Fixture, NULL, fixture_set_up, test_tampered, fixture_tear_down);
+
+  return g_test_run ();
+}
