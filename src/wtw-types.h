@@ -12,7 +12,9 @@
 G_BEGIN_DECLS
 
 typedef struct _WtwApplication        WtwApplication;
+typedef struct _WtwMainPage           WtwMainPage;
 typedef struct _WtwPreferencesWindow  WtwPreferencesWindow;
+typedef struct _WtwSession            WtwSession;
 typedef struct _WtwSettings           WtwSettings;
 typedef struct _WtwWindow             WtwWindow;
 

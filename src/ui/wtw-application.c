@@ -13,6 +13,7 @@
 
 #include "wtw-application.h"
 #include "wtw-preferences-window.h"
+#include "wtw-session.h"
 #include "wtw-settings.h"
 #include "wtw-window.h"
 
@@ -20,6 +21,7 @@ struct _WtwApplication
 {
   AdwApplication  parent_instance;
   WtwSettings    *settings;
+  WtwSession     *session;
 };
 
 G_DEFINE_FINAL_TYPE (WtwApplication, wtw_application, ADW_TYPE_APPLICATION)
@@ -30,6 +32,8 @@ static const struct {
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.lock", { "<Control>l", NULL } },
+  { "app.hide-now", { "<Control><Shift>h", NULL } },
   { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
@@ -73,6 +77,26 @@ wtw_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static gboolean
+minutes_to_seconds (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_uint (from) * 60);
+  return TRUE;
+}
+
+static void
+on_screensaver_active_changed_cb (WtwApplication *self)
+{
+  gboolean active;
+
+  g_object_get (self, "screensaver-active", &active, NULL);
+  if (active)
+    wtw_session_lock (self->session);
+}
+
 static void
 wtw_application_startup (GApplication *app)
 {
@@ -85,6 +109,16 @@ wtw_application_startup (GApplication *app)
                                            accels[i].action,
                                            accels[i].accels);
 
+  /* The session is made here rather than in init, so that a test can
+   * point XDG_DATA_HOME at a folder of its own before it starts. */
+  self->session = wtw_session_new (NULL);
+  g_object_bind_property_full (self->settings, "auto-lock-minutes",
+                               self->session, "idle-timeout",
+                               G_BINDING_SYNC_CREATE,
+                               minutes_to_seconds, NULL, NULL, NULL);
+  g_signal_connect (self, "notify::screensaver-active",
+                    G_CALLBACK (on_screensaver_active_changed_cb), NULL);
+
   /* Follow the desktop's light or dark preference. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
@@ -95,6 +129,7 @@ wtw_application_dispose (GObject *object)
 {
   WtwApplication *self = (WtwApplication *)object;
 
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wtw_application_parent_class)->dispose (object);
@@ -161,7 +196,20 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+lock_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WtwApplication *self = user_data;
+
+  wtw_session_lock (self->session);
+}
+
 static const GActionEntry app_actions[] = {
+  { "lock", lock_action },
+  /* The same as lock, under a key meant to be pressed in a hurry. */
+  { "hide-now", lock_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -198,10 +246,13 @@ wtw_application_init (WtwApplication *self)
 WtwApplication *
 wtw_application_new (void)
 {
+  /* register-session lets GTK follow the screensaver, so the vault can
+   * lock when the desktop does. */
   return g_object_new (WTW_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE,
+                       "register-session", TRUE,
                        NULL);
 }
 
@@ -217,4 +268,19 @@ wtw_application_get_settings (WtwApplication *self)
   g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * wtw_application_get_session:
+ * @self: a #WtwApplication
+ *
+ * Returns: (transfer none): the session that owns the vault; set up at
+ *   startup
+ */
+WtwSession *
+wtw_application_get_session (WtwApplication *self)
+{
+  g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

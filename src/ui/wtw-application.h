@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (WtwApplication, wtw_application, WTW, APPLICATION, AdwAppl
 
 WtwApplication *wtw_application_new          (void);
 WtwSettings    *wtw_application_get_settings (WtwApplication *self);
+WtwSession     *wtw_application_get_session  (WtwApplication *self);
 
 G_END_DECLS

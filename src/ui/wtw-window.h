@@ -21,5 +21,6 @@ WtwWindow  *wtw_window_new              (WtwApplication *application);
 const char *wtw_window_get_visible_view (WtwWindow      *self);
 void        wtw_window_set_visible_view (WtwWindow      *self,
                                          const char     *view);
+WtwMainPage *wtw_window_get_main_page   (WtwWindow      *self);
 
 G_END_DECLS

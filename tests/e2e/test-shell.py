@@ -9,6 +9,7 @@
 # names, as a screen reader user would.
 
 import sys
+import tempfile
 
 import wtwatspi
 from wtwatspi import Atspi, Tap, find, find_all, do_action, on_screen, wait_for
@@ -28,7 +29,7 @@ def visible_label_starting(root, words):
 
 def main():
     tap = Tap()
-    app = wtwatspi.App(wtwatspi.main_binary())
+    app = wtwatspi.App(wtwatspi.main_binary(), data_home=tempfile.mkdtemp(prefix="wtw-e2e-"))
     root = app.start()
     if not tap.ok(root is not None, "the app appears on the accessibility bus"):
         out, err = app.stop()
@@ -37,6 +38,8 @@ def main():
 
     frame = wait_for(lambda: find(root, role="frame", name="Words That Work"))
     tap.ok(frame is not None, "the main window is named Words That Work")
+    tap.ok(wtwatspi.first_run(frame, "Robin", "velvet compass thunder meadow"),
+           "first run creates a vault")
 
     for view, words in (("Journal", "Your private entries"),
                         ("Quiz", "The quiz will live here"),

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "wtw-application.h"
+#include "wtw-test-app.h"
 #include "wtw-window.h"
 
 static WtwApplication *app;
@@ -125,22 +126,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
-
-  /* Xvfb has no XSETTINGS daemon: use GNOME's defaults, so sizes and
-   * pictures are the ones a GNOME user sees. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-decoration-layout", "appmenu:close",
-                "gtk-font-name", "Cantarell 11",
-                NULL);
-
-  app = wtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = wtw_test_app_new (&argc, &argv);
+  wtw_test_app_create_vault (app);
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {

@@ -10,31 +10,20 @@
 #include <adwaita.h>
 
 #include "wtw-application.h"
+#include "wtw-main-page.h"
 #include "wtw-settings.h"
+#include "wtw-test-app.h"
 #include "wtw-window.h"
 
 static WtwApplication *app;
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
+#define iterate_until wtw_test_iterate_until
+#define is_mapped wtw_test_is_mapped
 
 static gboolean
 is_null (gpointer pointer_location)
 {
   return *(gpointer *)pointer_location == NULL;
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
 }
 
 static WtwWindow *
@@ -55,7 +44,10 @@ static GtkWidget *
 template_child (WtwWindow  *window,
                 const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WTW_TYPE_WINDOW, name));
+  WtwMainPage *main_page = wtw_window_get_main_page (window);
+
+  g_assert_nonnull (main_page);
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (main_page), WTW_TYPE_MAIN_PAGE, name));
 }
 
 static void
@@ -256,22 +248,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
-
-  /* Xvfb has no XSETTINGS daemon: use GNOME's defaults, so sizes and
-   * pictures are the ones a GNOME user sees. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-decoration-layout", "appmenu:close",
-                "gtk-font-name", "Cantarell 11",
-                NULL);
-
-  app = wtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = wtw_test_app_new (&argc, &argv);
+  wtw_test_app_create_vault (app);
 
   g_test_add_func ("/wtw/window/views", test_window_views);
   g_test_add_func ("/wtw/window/unknown-view", test_window_unknown_view);

@@ -1,0 +1,177 @@
+/* wtw-main-page.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wtw-main-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wtw-main-page.h"
+
+/* Everything that shows what people wrote lives below this widget. The
+ * window creates it when the vault unlocks and destroys it when the vault
+ * locks, so no view can keep plaintext on screen or in memory after that. */
+struct _WtwMainPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  AdwHeaderBar         *header_bar;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+};
+
+G_DEFINE_FINAL_TYPE (WtwMainPage, wtw_main_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const views[] = { "workbook", "journal", "quiz", NULL };
+
+static void
+on_stack_visible_child_name_changed_cb (WtwMainPage  *self,
+                                        GParamSpec   *pspec,
+                                        AdwViewStack *stack)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_VIEW]);
+}
+
+/* A template whose root is a plain GtkWidget has direct children that
+ * dispose_template() does not unparent when they have no id. */
+static void
+unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)))
+    gtk_widget_unparent (child);
+}
+
+static void
+wtw_main_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), WTW_TYPE_MAIN_PAGE);
+  unparent_children (GTK_WIDGET (object));
+
+  G_OBJECT_CLASS (wtw_main_page_parent_class)->dispose (object);
+}
+
+static void
+wtw_main_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WtwMainPage *self = WTW_MAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_VIEW:
+      g_value_set_string (value, wtw_main_page_get_visible_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wtw_main_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WtwMainPage *self = WTW_MAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_VIEW:
+      wtw_main_page_set_visible_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wtw_main_page_class_init (WtwMainPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wtw_main_page_dispose;
+  object_class->get_property = wtw_main_page_get_property;
+  object_class->set_property = wtw_main_page_set_property;
+
+  properties[PROP_VISIBLE_VIEW] =
+    g_param_spec_string ("visible-view", NULL, NULL,
+                         "workbook",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-main-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
+}
+
+static void
+wtw_main_page_init (WtwMainPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+WtwMainPage *
+wtw_main_page_new (void)
+{
+  return g_object_new (WTW_TYPE_MAIN_PAGE, NULL);
+}
+
+/**
+ * wtw_main_page_get_visible_view:
+ * @self: a #WtwMainPage
+ *
+ * Returns: the name of the view on show: "workbook", "journal" or "quiz"
+ */
+const char *
+wtw_main_page_get_visible_view (WtwMainPage *self)
+{
+  g_return_val_if_fail (WTW_IS_MAIN_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * wtw_main_page_set_visible_view:
+ * @self: a #WtwMainPage
+ * @view: "workbook", "journal" or "quiz"
+ *
+ * Returns: %TRUE if @view is a known view and is now shown
+ */
+gboolean
+wtw_main_page_set_visible_view (WtwMainPage *self,
+                                const char  *view)
+{
+  g_return_val_if_fail (WTW_IS_MAIN_PAGE (self), FALSE);
+
+  if (view == NULL || !g_strv_contains (views, view))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->stack, view);
+  return TRUE;
+}

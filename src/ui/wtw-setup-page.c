@@ -1,0 +1,458 @@
+/* wtw-setup-page.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wtw-setup-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "wtw-passphrase.h"
+#include "wtw-secure.h"
+#include "wtw-setup-page.h"
+
+/* How long a copied recovery key may stay on the clipboard. */
+#define CLIPBOARD_CLEAR_SECONDS 30
+
+struct _WtwSetupPage
+{
+  GtkWidget            parent_instance;
+
+  WtwSession          *session;
+  GCancellable        *cancellable;
+  char                *recovery_key;
+  GdkContentProvider  *clipboard_content;
+  guint                clipboard_source;
+
+  /* Template widgets */
+  GtkStack            *steps;
+  AdwEntryRow         *name_row;
+  AdwPasswordEntryRow *passphrase_row;
+  AdwPasswordEntryRow *confirm_row;
+  GtkLevelBar         *strength_bar;
+  GtkLabel            *strength_label;
+  GtkLabel            *error_label;
+  GtkButton           *create_button;
+  GtkStack            *create_stack;
+  GtkSpinner          *create_spinner;
+  GtkLabel            *recovery_label;
+  GtkLabel            *key_status_label;
+  GtkButton           *continue_button;
+};
+
+G_DEFINE_FINAL_TYPE (WtwSetupPage, wtw_setup_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+strength_text (const WtwPassphraseRating *rating,
+               const char                *passphrase)
+{
+  if (*passphrase == '\0')
+    return _("Longer is stronger: four or more words is a good start.");
+  if (g_utf8_strlen (passphrase, -1) < WTW_PASSPHRASE_MIN_LENGTH)
+    return _("Too short: use at least eight characters.");
+  switch (rating->score)
+    {
+    case 0:
+    case 1:
+      return _("Very easy to guess. Add a few less common words.");
+    case 2:
+      return _("Still easy to guess. Add another word or two.");
+    case 3:
+      return _("Hard to guess. Good.");
+    default:
+      return _("Very hard to guess. Excellent.");
+    }
+}
+
+static gboolean
+form_is_valid (WtwSetupPage *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
+  const char *user_words[] = { name, "words", "that", "work", NULL };
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  WtwPassphraseRating rating = wtw_passphrase_rate (passphrase, user_words);
+
+  gtk_level_bar_set_value (self->strength_bar, *passphrase ? MAX (rating.score, 1) : 0);
+  gtk_label_set_label (self->strength_label, strength_text (&rating, passphrase));
+
+  if (*confirm != '\0' && !g_str_equal (passphrase, confirm))
+    gtk_widget_add_css_class (GTK_WIDGET (self->confirm_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->confirm_row), "error");
+
+  return *trimmed != '\0' && rating.acceptable && g_str_equal (passphrase, confirm);
+}
+
+static void
+on_form_changed_cb (WtwSetupPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.create", form_is_valid (self));
+}
+
+static void
+on_confirm_activated_cb (WtwSetupPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "setup.create", NULL);
+}
+
+static void
+set_creating (WtwSetupPage *self,
+              gboolean      creating)
+{
+  gtk_stack_set_visible_child_name (self->create_stack, creating ? "spinner" : "label");
+  gtk_spinner_set_spinning (self->create_spinner, creating);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !creating);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !creating);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_row), !creating);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.create", !creating && form_is_valid (self));
+}
+
+static void
+show_recovery_key (WtwSetupPage *self,
+                   char         *recovery_key)
+{
+  self->recovery_key = recovery_key;
+  gtk_label_set_label (self->recovery_label, recovery_key);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  gtk_stack_set_visible_child_name (self->steps, "recovery");
+  gtk_widget_grab_focus (GTK_WIDGET (self->recovery_label));
+}
+
+static void
+create_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WtwSetupPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *recovery_key;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  recovery_key = wtw_session_create_finish (WTW_SESSION (object), result, &error);
+  set_creating (self, FALSE);
+
+  if (recovery_key == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  show_recovery_key (self, recovery_key);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->steps, "create");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  if (!form_is_valid (self))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  set_creating (self, TRUE);
+  wtw_session_create_async (self->session, name,
+                            gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)),
+                            self->cancellable, create_cb, g_object_ref (self));
+}
+
+static gboolean
+on_clear_clipboard_cb (gpointer user_data)
+{
+  WtwSetupPage *self = user_data;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  self->clipboard_source = 0;
+  /* Only clear what we put there; the person may have copied since. */
+  if (gdk_clipboard_get_content (clipboard) == self->clipboard_content)
+    gdk_clipboard_set_content (clipboard, NULL);
+  g_clear_object (&self->clipboard_content);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+copy_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
+  g_autoptr(GBytes) bytes = g_bytes_new (self->recovery_key, strlen (self->recovery_key));
+
+  g_clear_object (&self->clipboard_content);
+  self->clipboard_content = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), self->clipboard_content);
+
+  g_clear_handle_id (&self->clipboard_source, g_source_remove);
+  self->clipboard_source = g_timeout_add_seconds (CLIPBOARD_CLEAR_SECONDS, on_clear_clipboard_cb, self);
+
+  gtk_label_set_label (self->key_status_label,
+                       _("Copied. The clipboard is cleared again in 30 seconds."));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page_nr,
+                 WtwSetupPage      *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 12");
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf ("%s\n\n%s\n\n%s",
+                          _("Words That Work — Recovery Key"),
+                          self->recovery_key,
+                          _("This key opens your vault if you forget your passphrase. "
+                            "Keep it somewhere safe, away from your computer."));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (gtk_print_context_get_width (context)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+print_key_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, _("Recovery Key"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (widget)), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_label_set_label (self->key_status_label, error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    gtk_label_set_label (self->key_status_label, _("Sent to the printer."));
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     WtwSetupPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    {
+      text = g_strdup_printf ("%s\n\n%s\n", _("Words That Work — Recovery Key"), self->recovery_key);
+      if (g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                   NULL, NULL, &error))
+        gtk_label_set_label (self->key_status_label, _("Saved. Move the file somewhere safe, away from this computer."));
+      else
+        gtk_label_set_label (self->key_status_label, error->message);
+      explicit_bzero (text, strlen (text));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save Recovery Key"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Words That Work recovery key.txt"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+forget_recovery_key (WtwSetupPage *self)
+{
+  if (self->recovery_label != NULL)
+    gtk_label_set_label (self->recovery_label, "");
+  g_clear_pointer (&self->recovery_key, wtw_secure_free);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
+
+  forget_recovery_key (self);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+/* A template whose root is a plain GtkWidget has direct children that
+ * dispose_template() does not unparent when they have no id. */
+static void
+unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)))
+    gtk_widget_unparent (child);
+}
+
+static void
+wtw_setup_page_dispose (GObject *object)
+{
+  WtwSetupPage *self = (WtwSetupPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  forget_recovery_key (self);
+  if (self->clipboard_source != 0)
+    {
+      g_source_remove (self->clipboard_source);
+      on_clear_clipboard_cb (self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_SETUP_PAGE);
+  unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (wtw_setup_page_parent_class)->dispose (object);
+}
+
+static void
+wtw_setup_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  WtwSetupPage *self = WTW_SETUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wtw_setup_page_class_init (WtwSetupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wtw_setup_page_dispose;
+  object_class->set_property = wtw_setup_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         WTW_TYPE_SESSION,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WtwSetupPage::finished:
+   *
+   * The vault exists and the person has said they kept the recovery key.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-setup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, steps);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, strength_bar);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, strength_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, create_stack);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, create_spinner);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, recovery_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, key_status_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwSetupPage, continue_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_confirm_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "setup.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "setup.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "setup.copy-key", NULL, copy_key_action);
+  gtk_widget_class_install_action (widget_class, "setup.print-key", NULL, print_key_action);
+  gtk_widget_class_install_action (widget_class, "setup.save-key", NULL, save_key_action);
+  gtk_widget_class_install_action (widget_class, "setup.finish", NULL, finish_action);
+}
+
+static void
+wtw_setup_page_init (WtwSetupPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  on_form_changed_cb (self);
+}
+
+WtwSetupPage *
+wtw_setup_page_new (WtwSession *session)
+{
+  g_return_val_if_fail (WTW_IS_SESSION (session), NULL);
+
+  return g_object_new (WTW_TYPE_SETUP_PAGE, "session", session, NULL);
+}

@@ -1,0 +1,431 @@
+/* wtw-workbook-view.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wtw-workbook-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wtw-chapter-page.h"
+#include "wtw-chapter-row.h"
+#include "wtw-exercise-page.h"
+#include "wtw-workbook-view.h"
+
+/**
+ * WtwWorkbookView:
+ *
+ * The workbook: the list of chapters beside the chapter on show, or one
+ * after the other when there is no room, and a chapter's guided
+ * conversation over the whole view while it runs.
+ *
+ * Whoever makes it gives it the #WtwContent to show. It provides the
+ * actions `workbook.back` (Alt+Left, Escape: back to the list when
+ * narrow), `workbook.open-chapter` (a chapter id) and
+ * `workbook.start-exercise`.
+ */
+struct _WtwWorkbookView
+{
+  AdwBin           parent_instance;
+
+  WtwContent      *content;
+
+  /* Template widgets */
+  GtkStack        *main_stack;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *chapter_list;
+  WtwChapterPage  *chapter_page;
+  WtwExercisePage *exercise_page;
+};
+
+G_DEFINE_FINAL_TYPE (WtwWorkbookView, wtw_workbook_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTENT,
+  PROP_CHAPTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_chapter_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  return wtw_chapter_row_new (WTW_CHAPTER (item));
+}
+
+static gboolean
+can_go_back (WtwWorkbookView *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") == 0 &&
+         adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "chapter") == 0;
+}
+
+/* A disabled action lets Escape and Alt+Left through to whoever else
+ * wants them. */
+static void
+update_actions (WtwWorkbookView *self)
+{
+  gboolean has_chapter = wtw_chapter_page_get_chapter (self->chapter_page) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.back", can_go_back (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.start-exercise", has_chapter);
+}
+
+static void
+show_chapter (WtwWorkbookView *self,
+              WtwChapter      *chapter)
+{
+  if (chapter == wtw_chapter_page_get_chapter (self->chapter_page))
+    return;
+
+  wtw_chapter_page_set_chapter (self->chapter_page, chapter);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
+}
+
+static GtkListBoxRow *
+find_row (WtwWorkbookView *self,
+          const char      *chapter_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->chapter_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (WTW_IS_CHAPTER_ROW (row) &&
+          g_strcmp0 (wtw_chapter_get_id (wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (row))),
+                     chapter_id) == 0)
+        return GTK_LIST_BOX_ROW (row);
+    }
+
+  return NULL;
+}
+
+static void
+on_chapter_list_row_selected_cb (WtwWorkbookView *self,
+                                 GtkListBoxRow   *row,
+                                 GtkListBox      *list)
+{
+  /* Moving through the list with the keyboard shows each chapter beside it. */
+  if (row != NULL)
+    show_chapter (self, wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (row)));
+}
+
+static void
+on_chapter_list_row_activated_cb (WtwWorkbookView *self,
+                                  GtkListBoxRow   *row,
+                                  GtkListBox      *list)
+{
+  gtk_list_box_select_row (list, row);
+  show_chapter (self, wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (row)));
+  adw_leaflet_set_visible_child_name (self->leaflet, "chapter");
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_child_focus (GTK_WIDGET (self->chapter_page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_leaflet_folded_changed_cb (WtwWorkbookView *self,
+                              GParamSpec      *pspec,
+                              AdwLeaflet      *leaflet)
+{
+  update_actions (self);
+}
+
+static void
+on_navigation_changed_cb (WtwWorkbookView *self,
+                          GParamSpec      *pspec,
+                          GObject         *object)
+{
+  update_actions (self);
+}
+
+static void
+on_exercise_page_done_cb (WtwWorkbookView *self,
+                          WtwExercisePage *page)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  gtk_widget_child_focus (GTK_WIDGET (self->chapter_page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+  GtkListBoxRow *row;
+
+  if (!can_go_back (self))
+    return;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  /* Back where they came from in the list. */
+  if ((row = gtk_list_box_get_selected_row (self->chapter_list)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+open_chapter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+
+  if (!wtw_workbook_view_open_chapter (self, id))
+    g_warning ("No chapter called “%s”", id);
+}
+
+static void
+start_exercise_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+  WtwChapter *chapter = wtw_chapter_page_get_chapter (self->chapter_page);
+
+  if (chapter == NULL)
+    return;
+
+  wtw_exercise_page_set_safety_note (self->exercise_page,
+                                     self->content ? wtw_content_get_safety_note (self->content)
+                                                   : NULL);
+  wtw_exercise_page_set_exercise (self->exercise_page, wtw_chapter_get_exercise (chapter));
+  wtw_exercise_page_reset (self->exercise_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "exercise");
+  gtk_widget_child_focus (GTK_WIDGET (self->exercise_page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+wtw_workbook_view_dispose (GObject *object)
+{
+  WtwWorkbookView *self = (WtwWorkbookView *)object;
+
+  /* The bin's child is a template child: let the bin drop it first, or
+   * disposing the template would unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_WORKBOOK_VIEW);
+  g_clear_object (&self->content);
+
+  G_OBJECT_CLASS (wtw_workbook_view_parent_class)->dispose (object);
+}
+
+static void
+wtw_workbook_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+
+    case PROP_CHAPTER:
+      g_value_set_object (value, wtw_workbook_view_get_chapter (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wtw_workbook_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      wtw_workbook_view_set_content (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wtw_workbook_view_dispose;
+  object_class->get_property = wtw_workbook_view_get_property;
+  object_class->set_property = wtw_workbook_view_set_property;
+
+  /**
+   * WtwWorkbookView:content:
+   *
+   * The chapters and the safety note to show.
+   */
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         WTW_TYPE_CONTENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WtwWorkbookView:chapter:
+   *
+   * The chapter on show, or %NULL.
+   */
+  properties[PROP_CHAPTER] =
+    g_param_spec_object ("chapter", NULL, NULL,
+                         WTW_TYPE_CHAPTER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WTW_TYPE_CHAPTER_PAGE);
+  g_type_ensure (WTW_TYPE_EXERCISE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-workbook-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, chapter_list);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, chapter_page);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, exercise_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_chapter_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chapter_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_navigation_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_exercise_page_done_cb);
+
+  gtk_widget_class_install_action (widget_class, "workbook.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "workbook.open-chapter", "s", open_chapter_action);
+  gtk_widget_class_install_action (widget_class, "workbook.start-exercise", NULL,
+                                   start_exercise_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "workbook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "workbook.back", NULL);
+}
+
+static void
+wtw_workbook_view_init (WtwWorkbookView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+/**
+ * wtw_workbook_view_new:
+ * @content: (nullable): the content to show
+ *
+ * Returns: (transfer floating): a new #WtwWorkbookView
+ */
+GtkWidget *
+wtw_workbook_view_new (WtwContent *content)
+{
+  g_return_val_if_fail (content == NULL || WTW_IS_CONTENT (content), NULL);
+
+  return g_object_new (WTW_TYPE_WORKBOOK_VIEW, "content", content, NULL);
+}
+
+/**
+ * wtw_workbook_view_get_content:
+ * @self: a #WtwWorkbookView
+ *
+ * Returns: (transfer none) (nullable): the content shown
+ */
+WtwContent *
+wtw_workbook_view_get_content (WtwWorkbookView *self)
+{
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
+
+  return self->content;
+}
+
+/**
+ * wtw_workbook_view_set_content:
+ * @self: a #WtwWorkbookView
+ * @content: (nullable): the content to show
+ *
+ * Lists @content's chapters and shows the first.
+ */
+void
+wtw_workbook_view_set_content (WtwWorkbookView *self,
+                               WtwContent      *content)
+{
+  GListModel *chapters = NULL;
+
+  g_return_if_fail (WTW_IS_WORKBOOK_VIEW (self));
+  g_return_if_fail (content == NULL || WTW_IS_CONTENT (content));
+
+  if (!g_set_object (&self->content, content))
+    return;
+
+  if (content != NULL)
+    chapters = wtw_content_get_chapters (content);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  show_chapter (self, NULL);
+  gtk_list_box_bind_model (self->chapter_list, chapters, create_chapter_row_cb, NULL, NULL);
+  wtw_exercise_page_set_safety_note (self->exercise_page,
+                                     content ? wtw_content_get_safety_note (content) : NULL);
+
+  /* Wide, the page beside the list is never empty. */
+  gtk_list_box_select_row (self->chapter_list,
+                           gtk_list_box_get_row_at_index (self->chapter_list, 0));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+/**
+ * wtw_workbook_view_get_chapter:
+ * @self: a #WtwWorkbookView
+ *
+ * Returns: (transfer none) (nullable): the chapter on show
+ */
+WtwChapter *
+wtw_workbook_view_get_chapter (WtwWorkbookView *self)
+{
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
+
+  return wtw_chapter_page_get_chapter (self->chapter_page);
+}
+
+/**
+ * wtw_workbook_view_open_chapter:
+ * @self: a #WtwWorkbookView
+ * @chapter_id: a chapter's id
+ *
+ * Opens the chapter called @chapter_id, as if its row were activated.
+ *
+ * Returns: %FALSE if there is no such chapter
+ */
+gboolean
+wtw_workbook_view_open_chapter (WtwWorkbookView *self,
+                                const char      *chapter_id)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), FALSE);
+  g_return_val_if_fail (chapter_id != NULL, FALSE);
+
+  if ((row = find_row (self, chapter_id)) == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  on_chapter_list_row_activated_cb (self, row, self->chapter_list);
+
+  return TRUE;
+}
