@@ -545,3 +545,94 @@ wtw_vault_check (WtwVault      *self,
   db = _wtw_vault_get_db (self, error);
   return db != NULL && check_pages (db, cancellable, error) && check_structure (db, error);
 }
+
+typedef struct
+{
+  char          *path;
+  WtwCryptKeys  *keys;
+  guint          busy_timeout;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->keys, wtw_crypt_keys_unref);
+  g_free (job);
+}
+
+/* The worker checks through a connection of its own. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  GError *error = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  ok = wtw_sql_open (job->path, job->keys, job->busy_timeout, FALSE, &db, &error)
+    && check_pages (db, cancellable, &error)
+    && check_structure (db, &error);
+  sqlite3_close (db);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * wtw_vault_check_async:
+ * @self: an unlocked #WtwVault
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Like wtw_vault_check(), in a worker thread.
+ */
+void
+wtw_vault_check_async (WtwVault            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  CheckJob *job;
+
+  g_return_if_fail (WTW_IS_VAULT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_vault_check_async);
+  if (_wtw_vault_get_db (self, &error) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job = g_new0 (CheckJob, 1);
+  job->path = _wtw_vault_get_path (self);
+  job->keys = wtw_crypt_keys_ref (_wtw_vault_get_keys (self));
+  job->busy_timeout = _wtw_vault_get_busy_timeout (self);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * wtw_vault_check_finish:
+ * @self: a #WtwVault
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the vault is sound; CORRUPTED naming the first bad page
+ */
+gboolean
+wtw_vault_check_finish (WtwVault      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -20,6 +20,16 @@ sqlite3       *_wtw_vault_get_db           (WtwVault  *self,
 const guint8  *_wtw_vault_get_personal_key (WtwVault  *self);
 WtwCryptKeys  *_wtw_vault_get_keys         (WtwVault  *self);
 const WtwHeader *_wtw_vault_get_header     (WtwVault  *self);
+void           _wtw_vault_set_header       (WtwVault        *self,
+                                            const WtwHeader *header);
+int            _wtw_vault_get_slot_index   (WtwVault  *self);
+void           _wtw_vault_set_slot_index   (WtwVault  *self,
+                                            int        index);
+void           _wtw_vault_become_member    (WtwVault  *self,
+                                            gint64     member_id,
+                                            char      *name,
+                                            guint8    *personal,
+                                            int        slot_index);
 guint          _wtw_vault_get_busy_timeout (WtwVault  *self);
 char          *_wtw_vault_get_path         (WtwVault  *self);
 

@@ -289,8 +289,9 @@ _wtw_vault_add_recovery_slot (WtwHeader           *header,
   if (!ok)
     _wtw_vault_set_no_free_slot (error);
   randombytes_buf (key, WTW_RECOVERY_KEY_BYTES);
-  ok = ok && _wtw_vault_fill_slot (header, index, WTW_SLOT_RECOVERY, member_id, params, (const char *) key,
-                                   WTW_RECOVERY_KEY_BYTES, personal, master, error);
+  ok = ok && _wtw_vault_fill_slot (header, index, WTW_SLOT_RECOVERY, member_id, params,
+                                   (const char *) key, WTW_RECOVERY_KEY_BYTES, personal, master,
+                                   error);
   if (ok && recovery_key != NULL)
     *recovery_key = wtw_recovery_key_format (key);
   if (ok && out_index != NULL)
@@ -320,8 +321,8 @@ _wtw_vault_fill_member_slots (WtwHeader           *header,
     return _wtw_vault_set_no_free_slot (error);
   return _wtw_vault_fill_slot (header, index, WTW_SLOT_PASSPHRASE, member_id, params, passphrase,
                                passphrase_len, personal, master, error)
-      && _wtw_vault_add_recovery_slot (header, member_id, &floor, personal, master, recovery_key, NULL,
-                                       error);
+      && _wtw_vault_add_recovery_slot (header, member_id, &floor, personal, master, recovery_key,
+                                       NULL, error);
 }
 
 int

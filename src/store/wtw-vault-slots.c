@@ -125,7 +125,8 @@ slot_op_set_secret (SlotOp      *op,
 {
   if (!_wtw_vault_check_new_passphrase (passphrase, error))
     return FALSE;
-  op->secret = _wtw_vault_prepare_secret (passphrase, WTW_SECRET_PASSPHRASE, &op->secret_len, error);
+  op->secret = _wtw_vault_prepare_secret (passphrase, WTW_SECRET_PASSPHRASE, &op->secret_len,
+                                          error);
   return op->secret != NULL;
 }
 
@@ -334,7 +335,8 @@ change_passphrase_op (WtwVault            *self,
       || !slot_op_set_params (op, params, error)
       || !slot_op_set_secret (op, new_passphrase, error))
     return NULL;
-  op->old_secret = _wtw_vault_prepare_secret (old_passphrase, WTW_SECRET_PASSPHRASE, &op->old_len, error);
+  op->old_secret = _wtw_vault_prepare_secret (old_passphrase, WTW_SECRET_PASSPHRASE,
+                                              &op->old_len, error);
   if (op->old_secret == NULL)
     return NULL;
   return g_steal_pointer (&op);
@@ -435,8 +437,8 @@ edit_add_slot (SlotOp     *op,
   if (op->index < 0)
     return _wtw_vault_set_no_free_slot (error);
   if (op->kind == WTW_SECRET_RECOVERY_KEY)
-    return _wtw_vault_add_recovery_slot (header, op->member_id, &op->params, op->personal, op_master (op),
-                                         &op->recovery_key, &op->index, error);
+    return _wtw_vault_add_recovery_slot (header, op->member_id, &op->params, op->personal,
+                                         op_master (op), &op->recovery_key, &op->index, error);
   return _wtw_vault_fill_slot (header, op->index, WTW_SLOT_PASSPHRASE, op->member_id, &op->params,
                                op->secret, op->secret_len, op->personal, op_master (op), error);
 }
@@ -664,8 +666,9 @@ edit_add_member (SlotOp     *op,
     return FALSE;
   personal = wtw_secure_alloc (WTW_KEY_BYTES);
   randombytes_buf (personal, WTW_KEY_BYTES);
-  ok = _wtw_vault_fill_member_slots (header, op->new_member_id, &op->params, op->secret, op->secret_len,
-                                     personal, op_master (op), &op->recovery_key, error);
+  ok = _wtw_vault_fill_member_slots (header, op->new_member_id, &op->params, op->secret,
+                                     op->secret_len, personal, op_master (op), &op->recovery_key,
+                                     error);
   wtw_secure_free (personal);
   return ok;
 }
@@ -888,7 +891,8 @@ switch_member_op (WtwVault    *self,
 
   if (op == NULL)
     return NULL;
-  op->secret = _wtw_vault_prepare_secret (passphrase, WTW_SECRET_PASSPHRASE, &op->secret_len, error);
+  op->secret = _wtw_vault_prepare_secret (passphrase, WTW_SECRET_PASSPHRASE, &op->secret_len,
+                                          error);
   if (op->secret == NULL)
     return NULL;
   return g_steal_pointer (&op);

@@ -51,8 +51,8 @@
  * Errors from SQLite map as: SQLITE_FULL → DISK_FULL, SQLITE_BUSY/LOCKED → BUSY,
  * SQLITE_NOTADB/CORRUPT/IOERR_DATA → CORRUPTED (naming the page when known).
  * All functions are for the thread that owns the vault; the _async variants (create,
- * unlock, change_passphrase, add_member, switch_member, export) run the Argon2id and
- * file work in a worker thread with a connection of its own.
+ * unlock, change_passphrase, add_member, switch_member, check, export) run the Argon2id
+ * and file work in a worker thread with a connection of its own.
  */
 
 G_BEGIN_DECLS
@@ -288,6 +288,13 @@ GPtrArray      *wtw_vault_list_members           (WtwVault             *self,
 
 gboolean        wtw_vault_check                  (WtwVault             *self,
                                                   GCancellable         *cancellable,
+                                                  GError              **error);
+void            wtw_vault_check_async            (WtwVault             *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean        wtw_vault_check_finish           (WtwVault             *self,
+                                                  GAsyncResult         *result,
                                                   GError              **error);
 
 gboolean        wtw_vault_export                 (WtwVault             *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "wtw-application.h"
+#include "wtw-content.h"
 #include "wtw-preferences-window.h"
 #include "wtw-session.h"
 #include "wtw-settings.h"
@@ -22,6 +23,7 @@ struct _WtwApplication
   AdwApplication  parent_instance;
   WtwSettings    *settings;
   WtwSession     *session;
+  WtwContent     *content;
 };
 
 G_DEFINE_FINAL_TYPE (WtwApplication, wtw_application, ADW_TYPE_APPLICATION)
@@ -129,6 +131,7 @@ wtw_application_dispose (GObject *object)
 {
   WtwApplication *self = (WtwApplication *)object;
 
+  g_clear_object (&self->content);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -283,4 +286,27 @@ wtw_application_get_session (WtwApplication *self)
   g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
 
   return self->session;
+}
+
+/**
+ * wtw_application_get_content:
+ * @self: a #WtwApplication
+ * @error: return location for a #GError
+ *
+ * Loads the chapters, the quiz and the safety note the first time it is
+ * called (after the first unlock, so that start-up does not pay for it).
+ *
+ * Returns: (transfer none) (nullable): the content, or %NULL if a content
+ *   file is broken
+ */
+WtwContent *
+wtw_application_get_content (WtwApplication  *self,
+                             GError         **error)
+{
+  g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
+
+  if (self->content == NULL)
+    self->content = wtw_content_new (error);
+
+  return self->content;
 }

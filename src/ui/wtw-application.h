@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (WtwApplication, wtw_application, WTW, APPLICATION, AdwAppl
 WtwApplication *wtw_application_new          (void);
 WtwSettings    *wtw_application_get_settings (WtwApplication *self);
 WtwSession     *wtw_application_get_session  (WtwApplication *self);
+WtwContent     *wtw_application_get_content  (WtwApplication *self,
+                                              GError        **error);
 
 G_END_DECLS

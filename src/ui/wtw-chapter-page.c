@@ -478,17 +478,39 @@ wtw_chapter_page_class_init (WtwChapterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chapter.previous-part", NULL,
                                    previous_part_action);
 
-  /* Ctrl+Page Up/Down move between tabs, as in a browser. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "chapter.next-part", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "chapter.previous-part", NULL);
+}
+
+static void
+add_part_shortcut (GtkShortcutController *controller,
+                   guint                  keyval,
+                   const char            *action_name)
+{
+  GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
+  GtkShortcutAction *action = gtk_named_action_new (action_name);
+
+  gtk_shortcut_controller_add_shortcut (controller, gtk_shortcut_new (trigger, action));
+}
+
+static void
+add_part_shortcuts (WtwChapterPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  /* Ctrl+Page Up/Down move between tabs, as in a browser. In the capture
+   * phase, because a focused scrolled window would take them for
+   * sideways scrolling. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_part_shortcut (shortcuts, GDK_KEY_Page_Down, "chapter.next-part");
+  add_part_shortcut (shortcuts, GDK_KEY_Page_Up, "chapter.previous-part");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 wtw_chapter_page_init (WtwChapterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_part_shortcuts (self);
 
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
                            G_CALLBACK (on_font_settings_changed_cb), self, G_CONNECT_SWAPPED);

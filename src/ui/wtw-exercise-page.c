@@ -502,6 +502,7 @@ ask_to_stop (WtwExercisePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
+  GtkWindow *parent;
 
   if (self->stop_dialog != NULL)
     return;
@@ -511,8 +512,8 @@ ask_to_stop (WtwExercisePage *self)
     wtw_exercise_timer_get_state (self->timer) == WTW_EXERCISE_TIMER_RUNNING;
   wtw_exercise_timer_pause (self->timer);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Stop the Conversation?"), NULL));
+  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Stop the Conversation?"), NULL));
   adw_message_dialog_set_body (dialog,
                                _("It is fine to stop when either of you needs to. "
                                  "You can come back to it another time."));

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "wtw-content.h"
 #include "wtw-main-page.h"
+#include "wtw-quiz-view.h"
 
 /* Everything that shows what people wrote lives below this widget. The
  * window creates it when the vault unlocks and destroys it when the vault
@@ -20,17 +22,23 @@ struct _WtwMainPage
 {
   GtkWidget             parent_instance;
 
+  WtwContent           *content;
+
   /* Template widgets */
   AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  AdwBin               *workbook_bin;
+  AdwBin               *journal_bin;
+  AdwBin               *quiz_bin;
 };
 
 G_DEFINE_FINAL_TYPE (WtwMainPage, wtw_main_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTENT,
   PROP_VISIBLE_VIEW,
   N_PROPS
 };
@@ -59,10 +67,33 @@ unparent_children (GtkWidget *widget)
 }
 
 static void
+install_views (WtwMainPage *self)
+{
+  GtkWidget *quiz_view;
+
+  if (self->content == NULL)
+    return;
+
+  quiz_view = wtw_quiz_view_new ();
+  wtw_quiz_view_set_quiz (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_quiz (self->content));
+  wtw_quiz_view_set_chapters (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_chapters (self->content));
+  adw_bin_set_child (self->quiz_bin, quiz_view);
+}
+
+static void
+wtw_main_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (wtw_main_page_parent_class)->constructed (object);
+
+  install_views (WTW_MAIN_PAGE (object));
+}
+
+static void
 wtw_main_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), WTW_TYPE_MAIN_PAGE);
   unparent_children (GTK_WIDGET (object));
+  g_clear_object (&WTW_MAIN_PAGE (object)->content);
 
   G_OBJECT_CLASS (wtw_main_page_parent_class)->dispose (object);
 }
@@ -96,6 +127,10 @@ wtw_main_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
+
     case PROP_VISIBLE_VIEW:
       wtw_main_page_set_visible_view (self, g_value_get_string (value));
       break;
@@ -111,9 +146,21 @@ wtw_main_page_class_init (WtwMainPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = wtw_main_page_constructed;
   object_class->dispose = wtw_main_page_dispose;
   object_class->get_property = wtw_main_page_get_property;
   object_class->set_property = wtw_main_page_set_property;
+
+  /**
+   * WtwMainPage:content:
+   *
+   * The chapters and the quiz; without it the views say what will live
+   * there instead.
+   */
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         WTW_TYPE_CONTENT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_VISIBLE_VIEW] =
     g_param_spec_string ("visible-view", NULL, NULL,
@@ -127,6 +174,9 @@ wtw_main_page_class_init (WtwMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, stack);
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, workbook_bin);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, journal_bin);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, quiz_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
 }
 
@@ -136,10 +186,16 @@ wtw_main_page_init (WtwMainPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * wtw_main_page_new:
+ * @content: (nullable): the chapters and the quiz
+ *
+ * Returns: (transfer full): a new main page
+ */
 WtwMainPage *
-wtw_main_page_new (void)
+wtw_main_page_new (WtwContent *content)
 {
-  return g_object_new (WTW_TYPE_MAIN_PAGE, NULL);
+  return g_object_new (WTW_TYPE_MAIN_PAGE, "content", content, NULL);
 }
 
 /**

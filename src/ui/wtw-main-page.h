@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WtwMainPage, wtw_main_page, WTW, MAIN_PAGE, GtkWidget)
 
-WtwMainPage *wtw_main_page_new              (void);
+WtwMainPage *wtw_main_page_new              (WtwContent  *content);
 const char  *wtw_main_page_get_visible_view (WtwMainPage *self);
 gboolean     wtw_main_page_set_visible_view (WtwMainPage *self,
                                              const char  *view);

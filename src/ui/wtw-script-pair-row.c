@@ -95,6 +95,9 @@ wtw_script_pair_row_constructed (GObject *object)
 
   g_assert (WTW_IS_SCRIPT_PAIR (self->pair));
   update_labels (self);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->situation_label, NULL,
+                                  -1);
   on_squeezer_visible_child_changed_cb (self, NULL, self->squeezer);
 }
 

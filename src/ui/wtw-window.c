@@ -69,7 +69,16 @@ show_main_page (WtwWindow *self)
 {
   if (self->main_page == NULL)
     {
-      self->main_page = wtw_main_page_new ();
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      g_autoptr(GError) error = NULL;
+      WtwContent *content = NULL;
+
+      if (WTW_IS_APPLICATION (app))
+        content = wtw_application_get_content (WTW_APPLICATION (app), &error);
+      if (error != NULL)
+        g_critical ("The app's content could not be loaded: %s", error->message);
+
+      self->main_page = wtw_main_page_new (content);
       wtw_main_page_set_visible_view (self->main_page, self->view);
       g_signal_connect_object (self->main_page, "notify::visible-view",
                                G_CALLBACK (on_main_page_view_changed_cb), self,
@@ -169,6 +178,18 @@ update_page (WtwWindow *self)
     }
 }
 
+static void
+on_application_set_cb (WtwWindow  *self,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_application_set_cb, user_data);
+  update_page (self);
+}
+
 static gboolean
 on_any_event_cb (WtwWindow *self,
                  GdkEvent  *event)
@@ -263,7 +284,13 @@ wtw_window_constructed (GObject *object)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   restore_window_state (self);
-  update_page (self);
+
+  /* GtkWindow:application is set after construction; the main page needs
+   * it for the content, so the first page is chosen once it is there. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    update_page (self);
+  else
+    g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set_cb), NULL);
 }
 
 static void

@@ -42,7 +42,7 @@ def main():
            "first run creates a vault")
 
     for view, words in (("Journal", "Your private entries"),
-                        ("Quiz", "The quiz will live here"),
+                        ("Quiz", "The C.A.R.E. & Intimacy Quiz"),
                         ("Workbook", "Chapters on the words")):
         # The switcher in the header bar and the one at the bottom both
         # have tabs; the header bar's comes first.
@@ -54,7 +54,7 @@ def main():
         selected = wait_for(lambda: has_state(tabs[0], Atspi.StateType.SELECTED), timeout=5)
         tap.ok(selected, f"the {view} tab is selected after activating it")
         page = wait_for(lambda: visible_label_starting(frame, words), timeout=5)
-        tap.ok(page is not None, f"the {view} page says what will live there")
+        tap.ok(page is not None, f"the {view} page is shown")
 
     menu = find(frame, name="Main Menu")
     tap.ok(menu is not None, "the main menu button has an accessible name")

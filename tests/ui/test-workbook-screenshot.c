@@ -23,6 +23,8 @@
 #include "wtw-workbook-test-util.h"
 #include "wtw-workbook-view.h"
 
+#define CHILD(widget, type, name) wtw_workbook_test_child (widget, type, name)
+
 static WtwApplication *app;
 static WtwContent *content;
 
@@ -71,10 +73,11 @@ show_part (GtkWidget  *view,
            const char *part)
 {
   static gint64 now = 1000 * G_USEC_PER_SEC;
-  WtwChapterPage *chapter_page = wtw_workbook_test_child (view, WTW_TYPE_WORKBOOK_VIEW, "chapter_page");
-  WtwExercisePage *exercise_page = wtw_workbook_test_child (view, WTW_TYPE_WORKBOOK_VIEW, "exercise_page");
+  WtwChapterPage *chapter_page = CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "chapter_page");
+  WtwExercisePage *exercise_page = CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "exercise_page");
+  WtwWorkbookView *workbook = WTW_WORKBOOK_VIEW (view);
 
-  g_assert_true (wtw_workbook_view_open_chapter (WTW_WORKBOOK_VIEW (view), "feelings-not-thoughts"));
+  g_assert_true (wtw_workbook_view_open_chapter (workbook, "feelings-not-thoughts"));
 
   if (g_str_equal (part, "list"))
     {
@@ -92,8 +95,8 @@ show_part (GtkWidget  *view,
   if (g_str_equal (part, "exercise-safety"))
     return;
 
-  gtk_editable_set_text (wtw_workbook_test_child (exercise_page, WTW_TYPE_EXERCISE_PAGE, "partner_a_row"), "Sam");
-  gtk_editable_set_text (wtw_workbook_test_child (exercise_page, WTW_TYPE_EXERCISE_PAGE, "partner_b_row"), "Alex");
+  gtk_editable_set_text (CHILD (exercise_page, WTW_TYPE_EXERCISE_PAGE, "partner_a_row"), "Sam");
+  gtk_editable_set_text (CHILD (exercise_page, WTW_TYPE_EXERCISE_PAGE, "partner_b_row"), "Alex");
   _wtw_exercise_timer_set_clock (wtw_exercise_page_get_timer (exercise_page),
                                  wtw_workbook_test_fake_clock, &now);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (exercise_page), "exercise.begin", NULL));
@@ -101,7 +104,8 @@ show_part (GtkWidget  *view,
   if (g_str_equal (part, "exercise-finished"))
     {
       while (g_strcmp0 (wtw_exercise_page_get_stage (exercise_page), "finished") != 0)
-        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (exercise_page), "exercise.skip", NULL));
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (exercise_page),
+                                                   "exercise.skip", NULL));
       return;
     }
 

@@ -41,6 +41,12 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+static WtwChapter *
+current (GtkWidget *view)
+{
+  return wtw_workbook_view_get_chapter (WTW_WORKBOOK_VIEW (view));
+}
+
 static WtwChapterPage *
 chapter_page_of (GtkWidget *view)
 {
@@ -78,14 +84,14 @@ test_workbook_chapter_list (void)
   /* Wide, the list sits beside the first chapter. */
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
-  g_assert_cmpstr (wtw_chapter_get_id (wtw_workbook_view_get_chapter (WTW_WORKBOOK_VIEW (view))), ==,
+  g_assert_cmpstr (wtw_chapter_get_id (current (view)), ==,
                    "feelings-not-thoughts");
   g_assert_false (gtk_widget_get_visible (CHILD (chapter_page_of (view), WTW_TYPE_CHAPTER_PAGE,
                                                  "back_button")));
 
   /* Selecting a row, as the arrow keys do, shows that chapter. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 5));
-  g_assert_cmpuint (wtw_chapter_get_number (wtw_workbook_view_get_chapter (WTW_WORKBOOK_VIEW (view))), ==, 6);
+  g_assert_cmpuint (wtw_chapter_get_number (current (view)), ==, 6);
 
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
   gtk_window_destroy (window);
@@ -105,11 +111,13 @@ test_workbook_four_parts (void)
   GtkWidget *scripts_box = CHILD (page, WTW_TYPE_CHAPTER_PAGE, "scripts_box");
   GtkWidget *prompts_box = CHILD (page, WTW_TYPE_CHAPTER_PAGE, "prompts_box");
   GtkWidget *explanation_box = CHILD (page, WTW_TYPE_CHAPTER_PAGE, "explanation_box");
+  GListModel *steps;
   GtkWidget *child;
   guint i = 0;
 
   g_assert_nonnull (chapter);
-  g_assert_true (gtk_widget_activate_action (view, "workbook.open-chapter", "s", "always-and-never"));
+  g_assert_true (gtk_widget_activate_action (view, "workbook.open-chapter",
+                                             "s", "always-and-never"));
   g_assert_true (wtw_chapter_page_get_chapter (page) == chapter);
   g_assert_cmpstr (wtw_chapter_page_get_visible_part (page), ==, "explanation");
 
@@ -127,7 +135,8 @@ test_workbook_four_parts (void)
   /* One label per paragraph, in order. */
   g_assert_cmpuint (count_children (explanation_box), ==,
                     g_strv_length ((char **)wtw_chapter_get_explanation (chapter)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (explanation_box))), ==,
+  child = gtk_widget_get_first_child (explanation_box);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==,
                    wtw_chapter_get_explanation (chapter)[0]);
 
   /* Every script and every prompt. */
@@ -136,7 +145,9 @@ test_workbook_four_parts (void)
   g_assert_cmpuint (count_children (prompts_box), ==,
                     g_list_model_get_n_items (wtw_chapter_get_prompts (chapter)));
   i = 0;
-  for (child = gtk_widget_get_first_child (prompts_box); child; child = gtk_widget_get_next_sibling (child))
+  for (child = gtk_widget_get_first_child (prompts_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       g_autoptr(WtwPrompt) prompt = g_list_model_get_item (wtw_chapter_get_prompts (chapter), i++);
       GtkWidget *text = gtk_widget_get_last_child (child);
@@ -146,8 +157,9 @@ test_workbook_four_parts (void)
     }
 
   /* The exercise: every step and the closing step are listed. */
+  steps = wtw_exercise_get_steps (wtw_chapter_get_exercise (chapter));
   g_assert_cmpuint (count_children (CHILD (page, WTW_TYPE_CHAPTER_PAGE, "exercise_steps_list")), ==,
-                    g_list_model_get_n_items (wtw_exercise_get_steps (wtw_chapter_get_exercise (chapter))) + 1);
+                    g_list_model_get_n_items (steps) + 1);
 
   /* The parts by action and by keyboard. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "chapter.part", "s", "reflect"));
@@ -176,6 +188,7 @@ test_workbook_narrow (void)
   AdwLeaflet *leaflet = CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "leaflet");
   GtkListBox *list = CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "chapter_list");
   GtkWidget *back_button = CHILD (chapter_page_of (view), WTW_TYPE_CHAPTER_PAGE, "back_button");
+  WtwChapterRow *selected;
 
   /* Narrow, the list comes first; nothing to go back to yet, so Escape
    * is left alone. */
@@ -185,9 +198,10 @@ test_workbook_narrow (void)
 
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 2));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "chapter");
-  g_assert_cmpuint (wtw_chapter_get_number (wtw_workbook_view_get_chapter (WTW_WORKBOOK_VIEW (view))), ==, 3);
+  g_assert_cmpuint (wtw_chapter_get_number (current (view)), ==, 3);
   g_assert_true (gtk_widget_get_visible (back_button));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back_button)), ==, "workbook.back");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back_button)), ==,
+                   "workbook.back");
 
   /* Escape, Alt+Left and the back button all go back to the list. */
   g_assert_true (wtw_workbook_test_press (view, GDK_KEY_Escape, 0));
@@ -203,8 +217,8 @@ test_workbook_narrow (void)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "chapters");
 
   /* The row of the chapter just left is still the selected one. */
-  g_assert_cmpstr (wtw_chapter_get_id (wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (gtk_list_box_get_selected_row (list)))),
-                   ==, "coming-back");
+  selected = WTW_CHAPTER_ROW (gtk_list_box_get_selected_row (list));
+  g_assert_cmpstr (wtw_chapter_get_id (wtw_chapter_row_get_chapter (selected)), ==, "coming-back");
 
   gtk_window_destroy (window);
 }
@@ -234,7 +248,8 @@ check_script_layout (int      width,
   /* Where the two texts actually are: beside each other, or one above
    * the other in the same column. */
   row = WTW_SCRIPT_PAIR_ROW (gtk_widget_get_first_child (scripts_box));
-  instead = CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW, stacked ? "stacked_instead_label" : "instead_label");
+  instead = CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW,
+                   stacked ? "stacked_instead_label" : "instead_label");
   try = CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW, stacked ? "stacked_try_label" : "try_label");
   g_assert_true (gtk_widget_get_mapped (instead));
   g_assert_true (gtk_widget_get_mapped (try));
@@ -246,14 +261,18 @@ check_script_layout (int      width,
   if (stacked)
     {
       g_assert_cmpfloat (instead_bounds.origin.x, ==, try_bounds.origin.x);
-      g_assert_cmpfloat (instead_bounds.origin.y + instead_bounds.size.height, <=, try_bounds.origin.y);
-      g_assert_false (gtk_widget_get_mapped (CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW, "instead_label")));
+      g_assert_cmpfloat (instead_bounds.origin.y + instead_bounds.size.height, <=,
+                         try_bounds.origin.y);
+      g_assert_false (gtk_widget_get_mapped (CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW,
+                                                    "instead_label")));
     }
   else
     {
       g_assert_cmpfloat (instead_bounds.origin.y, ==, try_bounds.origin.y);
-      g_assert_cmpfloat (instead_bounds.origin.x + instead_bounds.size.width, <=, try_bounds.origin.x);
-      g_assert_false (gtk_widget_get_mapped (CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW, "stacked_instead_label")));
+      g_assert_cmpfloat (instead_bounds.origin.x + instead_bounds.size.width, <=,
+                         try_bounds.origin.x);
+      g_assert_false (gtk_widget_get_mapped (CHILD (row, WTW_TYPE_SCRIPT_PAIR_ROW,
+                                                    "stacked_instead_label")));
     }
 
   /* Nothing sticks out of the window. */
@@ -281,15 +300,27 @@ test_workbook_reading_measure (void)
   GtkWindow *window = wtw_workbook_test_window_new (content, 1200, 700, &view);
   WtwChapterPage *page = chapter_page_of (view);
   AdwClamp *clamp = CHILD (page, WTW_TYPE_CHAPTER_PAGE, "explanation_clamp");
-  GtkWidget *paragraph = gtk_widget_get_first_child (CHILD (page, WTW_TYPE_CHAPTER_PAGE, "explanation_box"));
+  GtkWidget *box = CHILD (page, WTW_TYPE_CHAPTER_PAGE, "explanation_box");
+  GtkWidget *paragraph = gtk_widget_get_first_child (box);
   int normal = adw_clamp_get_maximum_size (clamp);
   int large;
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
 
   /* About 70 characters of the reading font, and the paragraphs take it. */
   g_assert_cmpint (normal, >, 450);
   g_assert_cmpint (normal, <, 900);
   g_assert_cmpint (gtk_widget_get_width (paragraph), <=, normal);
   g_assert_cmpint (gtk_widget_get_width (paragraph), >, normal - 60);
+
+  /* With nothing else to focus, the keyboard still scrolls the text. */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (clamp), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_get_focusable (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (wtw_workbook_test_press (scrolled, GDK_KEY_Page_Down, 0));
+  wtw_workbook_test_settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
 
   /* Larger text makes a wider column, not longer lines. */
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 16", NULL);
@@ -340,6 +371,8 @@ test_workbook_exercise (void)
   GListModel *steps = wtw_exercise_get_steps (wtw_chapter_get_exercise (chapter));
   g_autoptr(WtwExerciseStep) first = g_list_model_get_item (steps, 0);
   g_autoptr(WtwExerciseStep) second = g_list_model_get_item (steps, 1);
+  WtwExercise *exercise = wtw_chapter_get_exercise (chapter);
+  AdwButtonContent *pause_content;
   WtwExerciseTimer *timer;
   GtkWindow *dialog;
 
@@ -354,7 +387,8 @@ test_workbook_exercise (void)
 
   /* The safety note comes first, with its places to find help. */
   g_assert_cmpstr (label_text (page, "safety_title_label"), ==, wtw_safety_note_get_title (note));
-  g_assert_cmpuint (count_children (CHILD (page, WTW_TYPE_EXERCISE_PAGE, "safety_paragraphs_box")), ==,
+  g_assert_cmpuint (count_children (CHILD (page, WTW_TYPE_EXERCISE_PAGE,
+                                          "safety_paragraphs_box")), ==,
                     g_strv_length ((char **)wtw_safety_note_get_paragraphs (note)));
   g_assert_cmpuint (count_children (CHILD (page, WTW_TYPE_EXERCISE_PAGE, "help_list")), ==,
                     g_list_model_get_n_items (wtw_safety_note_get_help (note)));
@@ -386,7 +420,8 @@ test_workbook_exercise (void)
   g_assert_cmpstr (label_text (page, "step_counter_label"), ==, "Step 2 of 8");
   g_assert_cmpstr (label_text (page, "speaker_label"), ==, "Sam speaks");
   g_assert_cmpstr (label_text (page, "listener_heading_label"), ==, "Partner B listens");
-  g_assert_cmpstr (label_text (page, "listener_label"), ==, wtw_exercise_step_get_listener (second));
+  g_assert_cmpstr (label_text (page, "listener_label"), ==,
+                   wtw_exercise_step_get_listener (second));
   g_assert_true (gtk_widget_get_visible (CHILD (page, WTW_TYPE_EXERCISE_PAGE, "listener_box")));
   g_assert_cmpstr (label_text (page, "countdown_label"), ==, "2:00");
 
@@ -394,8 +429,8 @@ test_workbook_exercise (void)
   g_assert_true (wtw_workbook_test_press (GTK_WIDGET (page), GDK_KEY_space, 0));
   g_assert_cmpint (wtw_exercise_timer_get_state (timer), ==, WTW_EXERCISE_TIMER_PAUSED);
   g_assert_true (gtk_widget_get_visible (CHILD (page, WTW_TYPE_EXERCISE_PAGE, "paused_label")));
-  g_assert_cmpstr (adw_button_content_get_label (CHILD (page, WTW_TYPE_EXERCISE_PAGE, "pause_content")),
-                   ==, "_Resume");
+  pause_content = CHILD (page, WTW_TYPE_EXERCISE_PAGE, "pause_content");
+  g_assert_cmpstr (adw_button_content_get_label (pause_content), ==, "_Resume");
   now += 300 * G_USEC_PER_SEC;
   _wtw_exercise_timer_tick (timer);
   g_assert_cmpstr (label_text (page, "countdown_label"), ==, "2:00");
@@ -427,7 +462,7 @@ test_workbook_exercise (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exercise.skip", NULL));
   g_assert_cmpstr (label_text (page, "step_counter_label"), ==, "Step 8 of 8");
   g_assert_cmpstr (label_text (page, "step_title_label"), ==,
-                   wtw_exercise_step_get_title (wtw_exercise_get_closing (wtw_chapter_get_exercise (chapter))));
+                   wtw_exercise_step_get_title (wtw_exercise_get_closing (exercise)));
   now += (gint64)wtw_exercise_timer_get_remaining_seconds (timer) * G_USEC_PER_SEC;
   _wtw_exercise_timer_tick (timer);
   g_assert_cmpstr (wtw_exercise_page_get_stage (page), ==, "finished");
@@ -469,7 +504,7 @@ test_workbook_exercise_stop (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stop");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "browse");
   g_assert_cmpstr (wtw_exercise_page_get_stage (page), ==, "safety");
-  g_assert_cmpstr (wtw_chapter_get_id (wtw_workbook_view_get_chapter (WTW_WORKBOOK_VIEW (view))), ==,
+  g_assert_cmpstr (wtw_chapter_get_id (current (view)), ==,
                    "under-the-anger");
 
   gtk_window_destroy (window);

@@ -678,6 +678,18 @@ test_check_damaged_page (VaultFixture  *fx,
   g_assert_false (wtw_vault_check (fx->vault, NULL, &error));
   g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED);
   g_assert_nonnull (strstr (error->message, "page 3 "));
+  g_clear_error (&error);
+
+  /* The same from a worker thread. */
+  {
+    GAsyncResult *result = NULL;
+
+    wtw_vault_check_async (fx->vault, NULL, on_async_done_cb, &result);
+    g_assert_false (wtw_vault_check_finish (fx->vault, wait_for (&result), &error));
+    g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED);
+    g_assert_nonnull (strstr (error->message, "page 3 "));
+    g_clear_object (&result);
+  }
 }
 
 static void

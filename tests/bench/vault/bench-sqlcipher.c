@@ -48,6 +48,8 @@ open_sqlcipher (const char  *path,
   return db;
 }
 
+/* SQLCipher derives its key lazily, on the first read of an existing
+ * file: time opening one that has a page to read. */
 static double
 time_key_derivation (const char *dir,
                      const char *passphrase)
@@ -57,12 +59,14 @@ time_key_derivation (const char *dir,
   sqlite3 *db = open_sqlcipher (path, (gpointer) passphrase, &error);
   gint64 start;
 
-  if (db == NULL)
-    g_error ("%s", error->message);
-  /* The key is derived lazily, on the first read of the file. */
+  if (db == NULL || sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("SQLCipher: %s", error != NULL ? error->message : sqlite3_errmsg (db));
+  sqlite3_close (db);
+
   start = g_get_monotonic_time ();
-  if (sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("SQLCipher: %s", sqlite3_errmsg (db));
+  db = open_sqlcipher (path, (gpointer) passphrase, &error);
+  if (db == NULL || sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("SQLCipher: %s", error != NULL ? error->message : sqlite3_errmsg (db));
   sqlite3_close (db);
   return (g_get_monotonic_time () - start) / 1e6;
 }
@@ -89,7 +93,8 @@ main (int   argc,
     g_error ("%s", error->message);
   passphrase = g_strdup_printf ("bench%08x", g_random_int ());
 
-  kdf_info = sqlite3_compileoption_used ("HAS_CODEC") ? "PBKDF2-HMAC-SHA1 (SQLCipher default)" : "none";
+  /* SQLCipher 3.x: PBKDF2-HMAC-SHA1, 64,000 iterations by default. */
+  kdf_info = sqlite3_compileoption_used ("HAS_CODEC") ? "PBKDF2-HMAC-SHA1" : "none";
   g_print ("ENGINE sqlcipher %s\n", sqlite3_libversion ());
   g_print ("KDF sqlcipher %.6f %s\n", time_key_derivation (dir, passphrase), kdf_info);
 
