@@ -203,8 +203,11 @@ wtw_cli_secret_read_tty (const char  *prompt,
   quiet = saved_termios;
   quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHOE | ECHOK | ECHONL);
   quiet.c_lflag |= ICANON;
-  if (write (fd, prompt, strlen (prompt)) < 0 || tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
+  /* Echo goes off before the prompt shows, so nothing typed in answer to
+   * it can ever be echoed. */
+  if (tcsetattr (fd, TCSAFLUSH, &quiet) != 0 || write (fd, prompt, strlen (prompt)) < 0)
     {
+      restore_tty ();
       trap_signals (FALSE);
       tty_fd = -1;
       close (fd);

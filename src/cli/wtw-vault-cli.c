@@ -65,6 +65,13 @@ static const GOptionEntry unlock_entries[] = {
   { NULL }
 };
 
+/* passwd needs the current passphrase itself, not a recovery key. */
+static const GOptionEntry current_passphrase_entries[] = {
+  { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &opt_passphrase_fd,
+    "Read the current passphrase from file descriptor N (one line) instead of the terminal", "N" },
+  { NULL }
+};
+
 static const GOptionEntry new_passphrase_entries[] = {
   { "new-passphrase-fd", 0, 0, G_OPTION_ARG_INT, &opt_new_passphrase_fd,
     "Read the new passphrase from file descriptor N instead of the terminal", "N" },
@@ -126,7 +133,9 @@ static int
 usage_error (const char *command,
              const char *message)
 {
-  g_printerr ("wtw-vault %s: %s Try “wtw-vault %s --help”.\n", command, message, command);
+  /* GOption's own messages end without a full stop. */
+  g_printerr ("wtw-vault %s: %s%s Try “wtw-vault %s --help”.\n", command, message,
+              g_str_has_suffix (message, ".") ? "" : ".", command);
   return EXIT_USAGE;
 }
 
@@ -619,12 +628,10 @@ cmd_passwd (int    argc,
 
   context = command_context ("VAULT", "Changes the passphrase of the member who unlocks. Their recovery\n"
                              "key and the other members' passphrases stay as they are.",
-                             unlock_entries);
+                             current_passphrase_entries);
   g_option_context_add_main_entries (context, new_passphrase_entries, NULL);
   if ((rc = parse_command (context, "passwd", &argc, &argv, 1)) >= 0)
     return rc;
-  if (opt_recovery_key_fd >= 0)
-    return usage_error ("passwd", "The current passphrase is needed; --recovery-key-fd cannot be used here.");
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!g_file_query_exists (file, NULL))

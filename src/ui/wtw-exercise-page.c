@@ -77,7 +77,6 @@ struct _WtwExercisePage
   AdwButtonContent *pause_content;
   GtkWidget        *narrow_pause_button;
   AdwButtonContent *narrow_pause_content;
-  GtkWidget        *begin_button;
   GtkWidget        *done_button;
 };
 
@@ -821,7 +820,6 @@ wtw_exercise_page_class_init (WtwExercisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, pause_content);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, narrow_pause_button);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, narrow_pause_content);
-  gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, begin_button);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, done_button);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, safety_clamp);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_changed_cb);

@@ -14,6 +14,7 @@
 #include "wtw-content.h"
 #include "wtw-main-page.h"
 #include "wtw-quiz-view.h"
+#include "wtw-workbook-view.h"
 
 /* Everything that shows what people wrote lives below this widget. The
  * window creates it when the vault unlocks and destroys it when the vault
@@ -73,6 +74,8 @@ install_views (WtwMainPage *self)
 
   if (self->content == NULL)
     return;
+
+  adw_bin_set_child (self->workbook_bin, wtw_workbook_view_new (self->content));
 
   quiz_view = wtw_quiz_view_new ();
   wtw_quiz_view_set_quiz (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_quiz (self->content));
@@ -229,5 +232,33 @@ wtw_main_page_set_visible_view (WtwMainPage *self,
     return FALSE;
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+  return TRUE;
+}
+
+/**
+ * wtw_main_page_open_chapter:
+ * @self: a #WtwMainPage
+ * @chapter_id: the id of a chapter
+ *
+ * Shows the workbook at @chapter_id.
+ *
+ * Returns: %TRUE if the chapter exists and is shown
+ */
+gboolean
+wtw_main_page_open_chapter (WtwMainPage *self,
+                            const char  *chapter_id)
+{
+  GtkWidget *workbook;
+
+  g_return_val_if_fail (WTW_IS_MAIN_PAGE (self), FALSE);
+
+  workbook = adw_bin_get_child (self->workbook_bin);
+  if (!WTW_IS_WORKBOOK_VIEW (workbook) || chapter_id == NULL)
+    return FALSE;
+
+  if (!wtw_workbook_view_open_chapter (WTW_WORKBOOK_VIEW (workbook), chapter_id))
+    return FALSE;
+
+  wtw_main_page_set_visible_view (self, "workbook");
   return TRUE;
 }

@@ -22,4 +22,7 @@ const char  *wtw_main_page_get_visible_view (WtwMainPage *self);
 gboolean     wtw_main_page_set_visible_view (WtwMainPage *self,
                                              const char  *view);
 
+gboolean     wtw_main_page_open_chapter     (WtwMainPage *self,
+                                             const char  *chapter_id);
+
 G_END_DECLS

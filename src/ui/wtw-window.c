@@ -227,6 +227,18 @@ show_vault_file_action (GtkWidget  *widget,
 }
 
 static void
+open_chapter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WtwWindow *self = WTW_WINDOW (widget);
+  const char *chapter_id = g_variant_get_string (parameter, NULL);
+
+  if (self->main_page == NULL || !wtw_main_page_open_chapter (self->main_page, chapter_id))
+    g_warning ("No chapter called “%s”", chapter_id);
+}
+
+static void
 try_again_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -412,6 +424,7 @@ wtw_window_class_init (WtwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-vault-file", NULL,
                                    show_vault_file_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
+  gtk_widget_class_install_action (widget_class, "win.open-chapter", "s", open_chapter_action);
 
   /* win.view is stateful, so menus and tests can both read and set it. */
   gtk_widget_class_install_property_action (widget_class, "win.view", "visible-view");

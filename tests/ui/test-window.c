@@ -10,8 +10,10 @@
 #include <adwaita.h>
 
 #include "wtw-application.h"
+#include "wtw-chapter.h"
 #include "wtw-main-page.h"
 #include "wtw-quiz-view.h"
+#include "wtw-workbook-view.h"
 #include "wtw-settings.h"
 #include "wtw-test-app.h"
 #include "wtw-window.h"
@@ -69,11 +71,13 @@ test_window_views (void)
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, views[i]);
 
       /* Each view is either real or a placeholder saying what will live
-       * there; the quiz is real. */
+       * there; the workbook and the quiz are real. */
       page = adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (stack)));
       if (g_str_equal (views[i], "quiz"))
         g_assert_true (WTW_IS_QUIZ_VIEW (page));
-      else if (ADW_IS_STATUS_PAGE (page))
+      else if (g_str_equal (views[i], "workbook"))
+        g_assert_true (WTW_IS_WORKBOOK_VIEW (page));
+      else
         g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (page)));
     }
 
@@ -86,6 +90,27 @@ test_window_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_until (is_null, &window);
   g_assert_null (window);
+}
+
+static void
+test_window_open_chapter (void)
+{
+  WtwWindow *window = new_window_of_size (960, 720);
+  GtkWidget *workbook;
+  WtwChapter *chapter = NULL;
+
+  wtw_window_set_visible_view (window, "quiz");
+  /* What the quiz's recommended-chapter buttons activate. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-chapter", "s", "calm-down"));
+  g_assert_cmpstr (wtw_window_get_visible_view (window), ==, "workbook");
+
+  workbook = adw_bin_get_child (ADW_BIN (template_child (window, "workbook_bin")));
+  g_object_get (workbook, "chapter", &chapter, NULL);
+  g_assert_nonnull (chapter);
+  g_assert_cmpstr (wtw_chapter_get_id (chapter), ==, "calm-down");
+  g_object_unref (chapter);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -259,6 +284,7 @@ main (int   argc,
 
   g_test_add_func ("/wtw/window/views", test_window_views);
   g_test_add_func ("/wtw/window/unknown-view", test_window_unknown_view);
+  g_test_add_func ("/wtw/window/open-chapter", test_window_open_chapter);
   g_test_add_func ("/wtw/window/narrow", test_window_narrow);
   g_test_add_func ("/wtw/window/wide", test_window_wide);
   g_test_add_func ("/wtw/window/accels", test_window_accels);

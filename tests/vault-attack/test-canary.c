@@ -163,11 +163,13 @@ test_big_sort (void)
                           " FROM n", rows, canary.marker);
   exec (fill);
   exec ("PRAGMA cache_size = 16");
-  first = query ("SELECT count(*) FROM (SELECT v || k AS s FROM sort_me ORDER BY s DESC, k)");
-  g_assert_cmpuint (g_ascii_strtoull (first, NULL, 10), ==, rows);
+  /* The first row of a top-level ORDER BY only exists once every row is
+   * sorted; a subquery's ORDER BY could be optimised away. */
+  first = query ("SELECT substr (v || k, -32) AS s FROM sort_me ORDER BY v || k DESC");
+  g_assert_cmpuint (strlen (first), ==, 32);
   g_free (first);
-  first = query ("SELECT k FROM sort_me GROUP BY v || k ORDER BY 1 LIMIT 1");
-  g_assert_nonnull (first);
+  first = query ("SELECT count(*) FROM (SELECT k FROM sort_me GROUP BY v || k)");
+  g_assert_cmpuint (g_ascii_strtoull (first, NULL, 10), ==, rows);
   exec ("PRAGMA cache_size = -2000");
   scan ("after a large sort");
 }

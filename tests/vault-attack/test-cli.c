@@ -7,12 +7,20 @@
 
 #define G_LOG_DOMAIN "test-cli"
 
+/* posix_openpt() and friends */
+#define _XOPEN_SOURCE 600
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -206,6 +214,7 @@ test_usage (void)
     { "search", vault },
     { "backup", vault },
     { "add", vault, "--title", "t", "--created", "yesterday" },
+    { "passwd", vault, "--recovery-key-fd", "3" },
   };
   g_autoptr(Run) none = run_cli (NULL, NULL, NULL, NULL);
 
@@ -447,6 +456,94 @@ test_tampered (Fixture       *fx,
 }
 
 static void
+on_child_setup_cb (gpointer user_data)
+{
+  /* A session of its own with the pty (descriptor 5) as its controlling
+   * terminal: that is what /dev/tty opens in the child. */
+  setsid ();
+  ioctl (5, TIOCSCTTY, 0);
+}
+
+/* Reads what the terminal shows until @needle appears or the child closes
+ * its side; returns everything read. */
+static char *
+read_terminal (int         master,
+               const char *needle)
+{
+  GString *seen = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline
+         && (needle == NULL || strstr (seen->str, needle) == NULL))
+    {
+      struct pollfd pfd = { master, POLLIN, 0 };
+      char buf[256];
+      ssize_t n;
+
+      if (poll (&pfd, 1, 100) <= 0)
+        continue;
+      n = read (master, buf, sizeof buf);
+      if (n <= 0)
+        break;
+      g_string_append_len (seen, buf, n);
+    }
+  return g_string_free (seen, FALSE);
+}
+
+static int
+run_on_terminal (Fixture    *fx,
+                 const char *typed,
+                 char      **shown)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *line = g_strconcat (typed, "\n", NULL);
+  int master = posix_openpt (O_RDWR | O_NOCTTY);
+  int slave;
+
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  g_assert_cmpint (slave, >=, 0);
+
+  g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
+  g_subprocess_launcher_take_fd (launcher, slave, 5);
+  g_subprocess_launcher_set_child_setup (launcher, on_child_setup_cb, NULL, NULL);
+  proc = g_subprocess_launcher_spawn (launcher, &error, cli_path, "check", fx->vault, NULL);
+  g_assert_no_error (error);
+
+  prompt = read_terminal (master, "Passphrase: ");
+  g_assert_nonnull (strstr (prompt, "Passphrase: "));
+  g_assert_cmpint (write (master, line, strlen (line)), ==, (gssize) strlen (line));
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  rest = read_terminal (master, NULL);
+  close (master);
+
+  *shown = g_strconcat (prompt, rest, NULL);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_terminal (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_wrong = NULL;
+
+  /* The passphrase is read from the terminal and never shown on it. */
+  g_assert_cmpint (run_on_terminal (fx, fx->passphrase, &shown), ==, 0);
+  g_assert_null (strstr (shown, fx->passphrase));
+  g_assert_cmpint (run_on_terminal (fx, "not the passphrase", &shown_wrong), ==, 3);
+  g_assert_null (strstr (shown_wrong, "not the passphrase"));
+}
+
+static void
 test_not_a_vault (void)
 {
   g_autofree char *dir = wtw_attack_make_dir ("wtw-cli-XXXXXX");
@@ -490,6 +587,7 @@ main (int   argc,
   g_test_add ("/wtw/vault-attack/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/backup-passwd-recovery", Fixture, NULL, fixture_set_up, test_backup_passwd_recovery, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/terminal", Fixture, NULL, fixture_set_up, test_terminal, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/tampered", Fixture, NULL, fixture_set_up, test_tampered, fixture_tear_down);
 
   return g_test_run ();
