@@ -51,6 +51,7 @@ enum {
 
 enum {
   LOCKING,
+  MEMBER_CHANGED,
   N_SIGNALS
 };
 
@@ -262,6 +263,19 @@ wtw_session_class_init (WtwSessionClass *klass)
    */
   signals[LOCKING] =
     g_signal_new ("locking",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * WtwSession::member-changed:
+   *
+   * Emitted when another member took over the open vault; everything
+   * shown for the previous member should be rebuilt.
+   */
+  signals[MEMBER_CHANGED] =
+    g_signal_new ("member-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -599,4 +613,272 @@ wtw_session_lock (WtwSession *self)
   g_signal_emit (self, signals[LOCKING], 0);
   wtw_vault_lock (self->vault);
   set_state (self, WTW_SESSION_STATE_LOCKED);
+}
+
+static const WtwKdfParams *
+kdf_params (WtwSession *self)
+{
+  return self->has_kdf_params ? &self->kdf_params : NULL;
+}
+
+static gboolean
+check_unlocked (WtwSession  *self,
+                GError     **error)
+{
+  if (self->state == WTW_SESSION_STATE_UNLOCKED)
+    return TRUE;
+
+  g_set_error_literal (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_LOCKED,
+                       "The vault is locked. Unlock it and try again.");
+  return FALSE;
+}
+
+/**
+ * wtw_session_list_members:
+ * @self: a #WtwSession
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type WtwVaultMember): the members
+ */
+GPtrArray *
+wtw_session_list_members (WtwSession  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (WTW_IS_SESSION (self), NULL);
+
+  if (!check_unlocked (self, error))
+    return NULL;
+
+  return wtw_vault_list_members (self->vault, error);
+}
+
+static void
+change_passphrase_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  set_busy (self, FALSE);
+  if (wtw_vault_change_passphrase_finish (WTW_VAULT (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * wtw_session_change_passphrase_async:
+ * @self: a #WtwSession
+ * @old_passphrase: the current member's passphrase now
+ * @new_passphrase: the one to use from now on
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Changes the current member's passphrase. Only the header changes: the
+ * pages are not rewritten. The key derivation runs on a worker thread.
+ */
+void
+wtw_session_change_passphrase_async (WtwSession          *self,
+                                     const char          *old_passphrase,
+                                     const char          *new_passphrase,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WTW_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_session_change_passphrase_async);
+
+  if (!check_unlocked (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_busy (self, TRUE);
+  wtw_vault_change_passphrase_async (self->vault, old_passphrase, new_passphrase,
+                                     kdf_params (self), cancellable,
+                                     change_passphrase_cb, g_steal_pointer (&task));
+}
+
+gboolean
+wtw_session_change_passphrase_finish (WtwSession    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * wtw_session_regenerate_recovery_key:
+ * @self: a #WtwSession
+ * @error: return location for a #GError
+ *
+ * Replaces the current member's recovery key; the old one stops working.
+ *
+ * Returns: (transfer full) (nullable): the new key, in secure memory: free
+ *   it with wtw_secure_free()
+ */
+char *
+wtw_session_regenerate_recovery_key (WtwSession  *self,
+                                     GError     **error)
+{
+  g_return_val_if_fail (WTW_IS_SESSION (self), NULL);
+
+  if (!check_unlocked (self, error))
+    return NULL;
+
+  return wtw_vault_regenerate_recovery_key (self->vault, NULL, error);
+}
+
+static void
+add_member_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  char *recovery_key = NULL;
+
+  set_busy (self, FALSE);
+  if (wtw_vault_add_member_finish (WTW_VAULT (object), result, &recovery_key, &error) > 0)
+    g_task_return_pointer (task, recovery_key, wtw_secure_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * wtw_session_add_member_async:
+ * @self: a #WtwSession
+ * @name: the new member's name
+ * @passphrase: the new member's own passphrase, typed by them
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Adds a partner with their own passphrase slot, recovery slot and
+ * personal key.
+ */
+void
+wtw_session_add_member_async (WtwSession          *self,
+                              const char          *name,
+                              const char          *passphrase,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WTW_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_session_add_member_async);
+
+  if (!check_unlocked (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_busy (self, TRUE);
+  wtw_vault_add_member_async (self->vault, name, passphrase, kdf_params (self),
+                              cancellable, add_member_cb, g_steal_pointer (&task));
+}
+
+/**
+ * wtw_session_add_member_finish:
+ * @self: a #WtwSession
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the new member's recovery key, in
+ *   secure memory: free it with wtw_secure_free()
+ */
+char *
+wtw_session_add_member_finish (WtwSession    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+switch_member_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  set_busy (self, FALSE);
+  if (!wtw_vault_switch_member_finish (WTW_VAULT (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[MEMBER_CHANGED], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * wtw_session_switch_member_async:
+ * @self: a #WtwSession
+ * @passphrase: the passphrase of the member who takes over
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Makes whoever owns @passphrase the current member. Pending edits of the
+ * previous member are saved first (#WtwSession::locking is emitted).
+ */
+void
+wtw_session_switch_member_async (WtwSession          *self,
+                                 const char          *passphrase,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WTW_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_session_switch_member_async);
+
+  if (!check_unlocked (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[LOCKING], 0);
+  set_busy (self, TRUE);
+  wtw_vault_switch_member_async (self->vault, passphrase, cancellable,
+                                 switch_member_cb, g_steal_pointer (&task));
+}
+
+gboolean
+wtw_session_switch_member_finish (WtwSession    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

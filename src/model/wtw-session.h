@@ -68,5 +68,35 @@ gboolean         wtw_session_unlock_finish      (WtwSession          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 void             wtw_session_lock               (WtwSession          *self);
+GPtrArray       *wtw_session_list_members       (WtwSession          *self,
+                                                 GError             **error);
+void             wtw_session_change_passphrase_async  (WtwSession          *self,
+                                                       const char          *old_passphrase,
+                                                       const char          *new_passphrase,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean         wtw_session_change_passphrase_finish (WtwSession          *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+char            *wtw_session_regenerate_recovery_key  (WtwSession          *self,
+                                                       GError             **error);
+void             wtw_session_add_member_async   (WtwSession          *self,
+                                                 const char          *name,
+                                                 const char          *passphrase,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+char            *wtw_session_add_member_finish  (WtwSession          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void             wtw_session_switch_member_async  (WtwSession          *self,
+                                                   const char          *passphrase,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean         wtw_session_switch_member_finish (WtwSession          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -165,7 +165,7 @@ preferences_action (GSimpleAction *action,
   WtwApplication *self = user_data;
   WtwPreferencesWindow *prefs;
 
-  prefs = wtw_preferences_window_new (self->settings);
+  prefs = wtw_preferences_window_new (self->settings, self->session);
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WtwPreferencesWindow, wtw_preferences_window, WTW, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-WtwPreferencesWindow *wtw_preferences_window_new (WtwSettings *settings);
+WtwPreferencesWindow *wtw_preferences_window_new (WtwSettings *settings,
+                                                  WtwSession  *session);
 
 G_END_DECLS

@@ -13,11 +13,9 @@
 #include <string.h>
 
 #include "wtw-passphrase.h"
+#include "wtw-secret-clipboard.h"
 #include "wtw-secure.h"
 #include "wtw-setup-page.h"
-
-/* How long a copied recovery key may stay on the clipboard. */
-#define CLIPBOARD_CLEAR_SECONDS 30
 
 struct _WtwSetupPage
 {
@@ -26,8 +24,6 @@ struct _WtwSetupPage
   WtwSession          *session;
   GCancellable        *cancellable;
   char                *recovery_key;
-  GdkContentProvider  *clipboard_content;
-  guint                clipboard_source;
 
   /* Template widgets */
   GtkStack            *steps;
@@ -195,36 +191,14 @@ create_action (GtkWidget  *widget,
                             self->cancellable, create_cb, g_object_ref (self));
 }
 
-static gboolean
-on_clear_clipboard_cb (gpointer user_data)
-{
-  WtwSetupPage *self = user_data;
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-
-  self->clipboard_source = 0;
-  /* Only clear what we put there; the person may have copied since. */
-  if (gdk_clipboard_get_content (clipboard) == self->clipboard_content)
-    gdk_clipboard_set_content (clipboard, NULL);
-  g_clear_object (&self->clipboard_content);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 copy_key_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   WtwSetupPage *self = WTW_SETUP_PAGE (widget);
-  g_autoptr(GBytes) bytes = g_bytes_new (self->recovery_key, strlen (self->recovery_key));
 
-  g_clear_object (&self->clipboard_content);
-  self->clipboard_content = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), self->clipboard_content);
-
-  g_clear_handle_id (&self->clipboard_source, g_source_remove);
-  self->clipboard_source = g_timeout_add_seconds (CLIPBOARD_CLEAR_SECONDS, on_clear_clipboard_cb, self);
-
+  wtw_secret_clipboard_copy (widget, self->recovery_key);
   gtk_label_set_label (self->key_status_label,
                        _("Copied. The clipboard is cleared again in 30 seconds."));
 }
@@ -356,11 +330,6 @@ wtw_setup_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   forget_recovery_key (self);
-  if (self->clipboard_source != 0)
-    {
-      g_source_remove (self->clipboard_source);
-      on_clear_clipboard_cb (self);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_SETUP_PAGE);
   unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->cancellable);

@@ -178,6 +178,14 @@ update_page (WtwWindow *self)
     }
 }
 
+/* The views showed the previous member's things: build them anew. */
+static void
+on_member_changed_cb (WtwWindow *self)
+{
+  destroy_main_page (self);
+  update_page (self);
+}
+
 static void
 on_application_set_cb (WtwWindow  *self,
                        GParamSpec *pspec,
@@ -287,6 +295,8 @@ wtw_window_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "member-changed",
+                           G_CALLBACK (on_member_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Any input counts as someone being here, for the idle lock. */
   controller = gtk_event_controller_legacy_new ();

@@ -31,6 +31,11 @@
  * file descriptors, exit codes checked, one-line messages on stderr. */
 
 static const char *cli_path;
+static const char *enospc_path;
+
+/* Set for the next run_cli(): the disk holds this many more bytes. */
+static gint64 disk_room = -1;
+static const char *disk_dir;
 
 typedef struct
 {
@@ -84,6 +89,19 @@ run_cli_v (const char  *input,
   if (input == NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
   g_subprocess_launcher_setenv (launcher, "WTW_VAULT_KDF_FLOOR", "1", TRUE);
+  if (disk_room >= 0)
+    {
+      g_autofree char *room = g_strdup_printf ("%" G_GINT64_FORMAT, disk_room);
+      g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                                           ":verify_asan_link_order=0", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", enospc_path, TRUE);
+      g_subprocess_launcher_setenv (launcher, "WTW_ENOSPC_AFTER", room, TRUE);
+      g_subprocess_launcher_setenv (launcher, "WTW_ENOSPC_DIR", disk_dir, TRUE);
+      /* An ASan build's runtime is not first in the list when a module is
+       * preloaded; that is fine for this interposer. */
+      g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
+    }
   if (fd3 != NULL)
     give_secret (launcher, fd3, 3);
   if (fd4 != NULL)
@@ -543,6 +561,55 @@ test_terminal (Fixture       *fx,
   g_assert_null (strstr (shown_wrong, "not the passphrase"));
 }
 
+/* A real full disk (ENOSPC from write(2), through SQLite's unix VFS):
+ * exit status 5, one line, and nothing saved before is lost. */
+static void
+test_disk_full (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *big = g_strnfill (60000, 'q');
+  g_autoptr(GString) before = g_string_new (NULL);
+  guint n_full = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("kept %u", i);
+
+      add_entry (fx, title, "saved before the disk filled up", NULL);
+    }
+  {
+    g_autoptr(Run) list = run_cli (NULL, fx->passphrase, NULL, "list", fx->vault, "--passphrase-fd", "3");
+
+    g_string_assign (before, list->out);
+  }
+
+  disk_dir = fx->dir;
+  for (gint64 room = 0; room < 80000; room = room * 2 + 3000)
+    {
+      g_autoptr(Run) run = NULL;
+
+      disk_room = room;
+      run = run_cli (big, fx->passphrase, NULL, "add", fx->vault, "--title", "too big", "--passphrase-fd", "3");
+      disk_room = -1;
+      if (run->status == 0)
+        continue;
+      g_assert_cmpint (run->status, ==, 5);
+      assert_one_line_error (run);
+      n_full++;
+      {
+        g_autoptr(Run) list = run_cli (NULL, fx->passphrase, NULL, "list", fx->vault, "--passphrase-fd", "3");
+        g_autoptr(Run) check = run_cli (NULL, fx->passphrase, NULL, "check", fx->vault, "--passphrase-fd", "3");
+
+        /* Everything from before is still there; the failed entry is not. */
+        g_assert_cmpint (list->status, ==, 0);
+        g_assert_true (g_str_has_suffix (list->out, before->str));
+        g_assert_null (strstr (list->out, "too big"));
+        g_assert_cmpint (check->status, ==, 0);
+      }
+    }
+  g_assert_cmpuint (n_full, >=, 3);
+}
+
 static void
 test_not_a_vault (void)
 {
@@ -577,8 +644,9 @@ main (int   argc,
   signal (SIGPIPE, SIG_IGN);
 
   cli_path = argc > 1 ? argv[1] : g_getenv ("WTW_VAULT_CLI");
-  if (cli_path == NULL)
-    g_error ("Pass the path of wtw-vault as the first argument or in WTW_VAULT_CLI");
+  enospc_path = argc > 2 ? argv[2] : g_getenv ("WTW_ENOSPC_PRELOAD");
+  if (cli_path == NULL || enospc_path == NULL)
+    g_error ("Pass the paths of wtw-vault and of the wtw-enospc module as arguments");
 
   g_test_add_func ("/wtw/vault-attack/cli/help", test_help);
   g_test_add_func ("/wtw/vault-attack/cli/usage", test_usage);
@@ -588,6 +656,7 @@ main (int   argc,
   g_test_add ("/wtw/vault-attack/cli/backup-passwd-recovery", Fixture, NULL, fixture_set_up, test_backup_passwd_recovery, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/terminal", Fixture, NULL, fixture_set_up, test_terminal, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/tampered", Fixture, NULL, fixture_set_up, test_tampered, fixture_tear_down);
 
   return g_test_run ();

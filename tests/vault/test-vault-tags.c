@@ -1,0 +1,220 @@
+/* test-vault-tags.c
+ *
+ * Copyright 2026 The Words That Work authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tags and the filtered journal list: what each member sees, what is refused
+ * on private entries, and that filters combine.
+ */
+
+#include "config.h"
+
+#include "vault-test-util.h"
+#include "wtw-vault-tags.h"
+
+static void
+set_tags_ok (WtwVault   *vault,
+             gint64      id,
+             const char *first,
+             ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *tag = first; tag != NULL; tag = va_arg (args, const char *))
+    g_strv_builder_add (builder, tag);
+  va_end (args);
+  tags = g_strv_builder_end (builder);
+  g_assert_true (wtw_vault_journal_set_tags (vault, id, (const char * const *) tags, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_tags_round_trip (VaultFixture  *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) all = NULL;
+  gint64 a, b;
+
+  vault_fixture_create (fx);
+  a = add_entry (fx->vault, "A", "First", FALSE);
+  b = add_entry (fx->vault, "B", "Second", FALSE);
+
+  set_tags_ok (fx->vault, a, "walks", " Homework ", "", NULL);
+  set_tags_ok (fx->vault, b, "Walks", NULL);
+  tags = wtw_vault_journal_get_tags (fx->vault, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "Homework");
+  g_assert_cmpstr (tags[1], ==, "walks");
+
+  /* Names compare without case: one "walks" tag for both entries. */
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_clear_pointer (&all, g_strfreev);
+
+  /* A tag nobody uses is forgotten; deleting an entry drops its tags. */
+  set_tags_ok (fx->vault, a, NULL);
+  g_assert_true (wtw_vault_journal_delete (fx->vault, b, &error));
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 1);
+
+  g_assert_false (wtw_vault_journal_set_tags (fx->vault, 9999, NULL, &error));
+  g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_NOT_FOUND);
+}
+
+static void
+test_private_entries (VaultFixture  *fx,
+                      gconstpointer  data)
+{
+  const char *tags[] = { "secret", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) file = NULL;
+  char *recovery = NULL;
+  WtwJournalRow *row;
+  gint64 id;
+
+  vault_fixture_create (fx);
+  id = add_entry (fx->vault, "Mine", "Private words\nsecond line", TRUE);
+
+  /* Tags would be clear for the other member: refused. */
+  g_assert_false (wtw_vault_journal_set_tags (fx->vault, id, tags, &error));
+  g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (wtw_vault_journal_set_tags (fx->vault, id, NULL, &error));
+
+  /* Its writer sees the title and first line. */
+  rows = wtw_vault_journal_query (fx->vault, NULL, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_cmpstr (row->entry->title, ==, "Mine");
+  g_assert_cmpstr (row->first_line, ==, "Private words");
+  g_assert_null (row->entry->body);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The other member sees that it exists, nothing more. */
+  wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, &recovery, NULL, &error);
+  g_assert_no_error (error);
+  wtw_secure_free (recovery);
+  wtw_vault_switch_member (fx->vault, PASSPHRASE_2, NULL, &error);
+  g_assert_no_error (error);
+  rows = wtw_vault_journal_query (fx->vault, NULL, 0, 0, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = rows->pdata[0];
+  g_assert_true (row->entry->sealed);
+  g_assert_null (row->entry->title);
+  g_assert_null (row->first_line);
+  g_assert_null (row->snippet);
+  g_assert_cmpuint (g_strv_length (row->tags), ==, 0);
+  g_assert_null (wtw_vault_journal_get_tags (fx->vault, id, &error));
+  g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_NOT_FOUND);
+
+  wtw_vault_lock (fx->vault);
+  file = read_file_bytes (fx->path);
+  g_assert_false (bytes_contain (file, "Private words"));
+}
+
+static gint64
+add_at (WtwVault   *vault,
+        const char *title,
+        const char *body,
+        const char *mood,
+        gint64      created)
+{
+  g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  entry->title = g_strdup (title);
+  entry->body = g_strdup (body);
+  entry->mood = g_strdup (mood);
+  entry->created = created;
+  wtw_vault_journal_insert (vault, entry, &error);
+  g_assert_no_error (error);
+  return entry->id;
+}
+
+static void
+test_query_filters (VaultFixture  *fx,
+                    gconstpointer  data)
+{
+  WtwJournalFilter filter = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 a, b, c;
+
+  vault_fixture_create (fx);
+  a = add_at (fx->vault, NULL, "\n\n  The boat left early.\nThen rain.", "calm", 1000);
+  b = add_at (fx->vault, "Boats", "Another boat story.", "sad", 2000);
+  c = add_at (fx->vault, "Dinner", "Nothing about water.", "calm", 3000);
+  set_tags_ok (fx->vault, a, "sea", NULL);
+  set_tags_ok (fx->vault, b, "sea", "family", NULL);
+
+  /* No filter: newest first, the first line with text. */
+  rows = wtw_vault_journal_query (fx->vault, &filter, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[0])->entry->id, ==, c);
+  g_assert_cmpstr (((WtwJournalRow *) rows->pdata[2])->first_line, ==, "The boat left early.");
+  g_assert_cmpstr (((WtwJournalRow *) rows->pdata[1])->tags[0], ==, "family");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  filter.text = "boat";
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, NULL), ==, 2);
+  filter.mood = "calm";
+  rows = wtw_vault_journal_query (fx->vault, &filter, 0, 0, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[0])->entry->id, ==, a);
+  g_assert_nonnull (strstr (((WtwJournalRow *) rows->pdata[0])->snippet,
+                            WTW_JOURNAL_MATCH_START "boat" WTW_JOURNAL_MATCH_END));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Text with nothing to look for matches nothing, without an error. */
+  filter = (WtwJournalFilter) { .text = " \"*^ " };
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, &error), ==, 0);
+  g_assert_no_error (error);
+
+  filter = (WtwJournalFilter) { .tag = "SEA", .from = 1500 };
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, NULL), ==, 1);
+  filter = (WtwJournalFilter) { .to = 2000, .exclude = &a, .n_exclude = 1 };
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, NULL), ==, 0);
+
+  /* Positions in the newest-first list, for entries there or not. */
+  g_assert_cmpint (wtw_vault_journal_query_position (fx->vault, NULL, 3000, c, NULL), ==, 0);
+  g_assert_cmpint (wtw_vault_journal_query_position (fx->vault, NULL, 1000, a, NULL), ==, 2);
+  g_assert_cmpint (wtw_vault_journal_query_position (fx->vault, NULL, 2500, 99, NULL), ==, 1);
+
+  times = wtw_vault_journal_list_created (fx->vault, 1000, 3000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (times->len, ==, 2);
+  g_assert_cmpint (g_array_index (times, gint64, 1), ==, 2000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_assert_true (wtw_secure_init (NULL));
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/wtw/vault/tags/" path, VaultFixture, NULL, \
+              vault_fixture_set_up, func, vault_fixture_tear_down)
+
+  ADD ("round-trip", test_tags_round_trip);
+  ADD ("private-entries", test_private_entries);
+  ADD ("query-filters", test_query_filters);
+
+#undef ADD
+
+  return g_test_run ();
+}
