@@ -117,7 +117,9 @@ fail_page (WtwCryptFile *f,
 }
 
 /* Reads and decrypts a whole main-database page. A page wholly past the end
- * of the file reads as zeros, as SQLite expects of a short read. */
+ * of the file reads as zeros, as SQLite expects of a short read; a page cut
+ * short (the file ends inside it) is damage, whatever its bytes are. On any
+ * error @plain is zeros, never stale or unauthenticated data. */
 static int
 main_read_page (WtwCryptFile  *f,
                 guint32        pgno,
@@ -126,17 +128,28 @@ main_read_page (WtwCryptFile  *f,
   sqlite3_int64 offset = WTW_HEADER_AREA + (sqlite3_int64) (pgno - 1) * WTW_PAGE_SIZE;
   int rc = REAL (f)->xRead (f->real, f->scratch, WTW_PAGE_SIZE, offset);
 
-  if (rc == SQLITE_IOERR_SHORT_READ && is_all_zero (f->scratch, WTW_PAGE_SIZE))
+  if (rc == SQLITE_IOERR_SHORT_READ)
+    {
+      sqlite3_int64 size = 0;
+
+      memset (plain, 0, WTW_PAGE_SIZE);
+      rc = REAL (f)->xFileSize (f->real, &size);
+      if (rc != SQLITE_OK)
+        return rc;
+      return size <= offset ? SQLITE_IOERR_SHORT_READ : fail_page (f, pgno);
+    }
+  if (rc != SQLITE_OK)
     {
       memset (plain, 0, WTW_PAGE_SIZE);
-      return SQLITE_IOERR_SHORT_READ;
+      return rc;
     }
-  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
-    return rc;
   if (!wtw_crypt_page_open (f->keys, pgno, f->scratch, plain))
     return fail_page (f, pgno);
   if (pgno == 1 && !page1_geometry_ok (plain))
-    return fail_page (f, pgno);
+    {
+      sodium_memzero (plain, WTW_PAGE_SIZE);
+      return fail_page (f, pgno);
+    }
   return SQLITE_OK;
 }
 

@@ -15,8 +15,8 @@
 /**
  * WtwJournalModel:
  *
- * The journal as a #GListModel of #WtwJournalItem, newest first, or best
- * match first while there is search text.
+ * The journal as a #GListModel of #WtwJournalItem, newest first; while there
+ * is search text, the newest written %WTW_JOURNAL_MODEL_MAX_RESULTS matches.
  *
  * Rows come from the vault a page of %WTW_JOURNAL_MODEL_PAGE_SIZE at a time,
  * when get_item() first asks for one of them; only the last few pages are
@@ -91,6 +91,7 @@ fill_filter (WtwJournalModel  *self,
   filter->to = self->to;
   filter->exclude = (const gint64 *) (gpointer) self->hidden->data;
   filter->n_exclude = self->hidden->len;
+  filter->max_results = WTW_JOURNAL_MODEL_MAX_RESULTS;
 }
 
 static int
@@ -165,6 +166,8 @@ load_page (WtwJournalModel *self,
   int previous_month = -1;
 
   self->n_fetches++;
+  g_debug ("Reading rows %u to %u", page * WTW_JOURNAL_MODEL_PAGE_SIZE,
+           (page + 1) * WTW_JOURNAL_MODEL_PAGE_SIZE - 1);
   fill_filter (self, &filter);
   if (vault != NULL)
     rows = wtw_vault_journal_query (vault, &filter, offset,
@@ -317,36 +320,6 @@ entry_at (WtwJournalModel *self,
          && ((WtwJournalRow *) g_ptr_array_index (rows, 0))->entry->id == id;
 }
 
-/* After the entry @id (created at @created) was written, hidden or shown. */
-static void
-refresh_entry (WtwJournalModel *self,
-               gint64           id,
-               gint64           created)
-{
-  g_autoptr(GError) error = NULL;
-  WtwJournalFilter filter;
-  guint old_n = self->n_items;
-  guint new_n;
-  gint64 position;
-
-  if (has_text (self) || get_vault (self) == NULL)
-    {
-      wtw_journal_model_reload (self);
-      return;
-    }
-
-  fill_filter (self, &filter);
-  new_n = count_rows (self);
-  position = wtw_vault_journal_query_position (get_vault (self), &filter, created, id, &error);
-  if (position < 0)
-    {
-      g_message ("Could not place journal entry: %s", error->message);
-      wtw_journal_model_reload (self);
-      return;
-    }
-  announce (self, position, old_n, new_n, new_n == old_n && entry_at (self, position, id));
-}
-
 static gboolean
 lookup_loaded (WtwJournalModel *self,
                gint64           id,
@@ -370,6 +343,50 @@ lookup_loaded (WtwJournalModel *self,
           }
     }
   return FALSE;
+}
+
+/* After the entry @id (created at @created) was written, hidden or shown. */
+static void
+refresh_entry (WtwJournalModel *self,
+               gint64           id,
+               gint64           created)
+{
+  g_autoptr(GError) error = NULL;
+  WtwJournalFilter filter;
+  guint old_n = self->n_items;
+  guint new_n;
+  gint64 position;
+
+  if (get_vault (self) == NULL)
+    {
+      wtw_journal_model_reload (self);
+      return;
+    }
+  if (has_text (self))
+    {
+      guint loaded;
+      gint64 loaded_created;
+
+      /* A changed entry keeps its place among the matches until the
+       * search changes; anything else, reload. */
+      new_n = count_rows (self);
+      if (new_n == old_n && lookup_loaded (self, id, &loaded, &loaded_created))
+        announce (self, loaded, old_n, new_n, TRUE);
+      else
+        wtw_journal_model_reload (self);
+      return;
+    }
+
+  fill_filter (self, &filter);
+  new_n = count_rows (self);
+  position = wtw_vault_journal_query_position (get_vault (self), &filter, created, id, &error);
+  if (position < 0)
+    {
+      g_message ("Could not place journal entry: %s", error->message);
+      wtw_journal_model_reload (self);
+      return;
+    }
+  announce (self, position, old_n, new_n, new_n == old_n && entry_at (self, position, id));
 }
 
 static gint64
@@ -574,8 +591,9 @@ wtw_journal_model_class_init (WtwJournalModelClass *klass)
   /**
    * WtwJournalModel:search-text:
    *
-   * Free text to look for in titles and bodies; results are then best match
-   * first, without month headings. Private entries are never found by text.
+   * Free text to look for in titles and bodies; results are then the newest
+   * written matches, without month headings. Private entries are never
+   * found by text.
    */
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, rw);
   properties[PROP_TAG] = g_param_spec_string ("tag", NULL, NULL, NULL, rw);
@@ -639,9 +657,15 @@ wtw_journal_model_reload (WtwJournalModel *self)
 
   old_n = self->n_items;
   clear_pages (self);
+  /* Removed, then added, in two steps: a list view that gets both in one
+   * change looks up every added row among the removed ones, which would
+   * read the whole journal. */
+  self->n_items = 0;
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   self->n_items = count_rows (self);
-  if (old_n > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -21,6 +21,13 @@ G_BEGIN_DECLS
  */
 #define WTW_JOURNAL_MODEL_PAGE_SIZE 200
 
+/**
+ * WTW_JOURNAL_MODEL_MAX_RESULTS:
+ *
+ * Most entries a text search lists, the newest written first.
+ */
+#define WTW_JOURNAL_MODEL_MAX_RESULTS 1000
+
 #define WTW_TYPE_JOURNAL_MODEL (wtw_journal_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (WtwJournalModel, wtw_journal_model, WTW, JOURNAL_MODEL, GObject)

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include "wtw-secure.h"
 #include "wtw-session.h"
 
@@ -875,6 +878,164 @@ wtw_session_switch_member_async (WtwSession          *self,
 
 gboolean
 wtw_session_switch_member_finish (WtwSession    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GFile *rekeyed;
+  char  *passphrase;
+} RemoveMember;
+
+static void
+remove_member_free (gpointer data)
+{
+  RemoveMember *remove = data;
+
+  g_clear_object (&remove->rekeyed);
+  g_clear_pointer (&remove->passphrase, wtw_secure_free);
+  g_free (remove);
+}
+
+static void
+reopened_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  set_busy (self, FALSE);
+  if (!wtw_vault_unlock_finish (WTW_VAULT (object), result, &error))
+    {
+      /* The re-keyed file is in place; only opening it failed, for
+       * instance on a mistyped passphrase: the unlock page takes over. */
+      set_state (self, WTW_SESSION_STATE_LOCKED);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Still unlocked, as before, but every view must be built anew. */
+  arm_idle_timer (self);
+  g_signal_emit (self, signals[MEMBER_CHANGED], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+rekeyed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  RemoveMember *remove = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GError *error = NULL;
+
+  if (!wtw_vault_export_finish (WTW_VAULT (object), result, &error))
+    {
+      set_busy (self, FALSE);
+      g_file_delete (remove->rekeyed, NULL, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The new file replaces the old in one rename: at every moment one
+   * complete vault is in place. */
+  g_signal_emit (self, signals[LOCKING], 0);
+  wtw_vault_lock (self->vault);
+  from = g_file_get_path (remove->rekeyed);
+  to = g_file_get_path (self->file);
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+
+      set_busy (self, FALSE);
+      g_file_delete (remove->rekeyed, NULL, NULL);
+      set_state (self, WTW_SESSION_STATE_LOCKED);
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "The re-keyed vault could not replace the old one (%s). "
+                               "Nothing was changed.", g_strerror (saved_errno));
+      return;
+    }
+
+  g_clear_object (&self->vault);
+  self->vault = wtw_vault_new (self->file);
+  cancellable = g_task_get_cancellable (task);
+  wtw_vault_unlock_async (self->vault, remove->passphrase, WTW_SECRET_PASSPHRASE,
+                          cancellable, reopened_cb, g_steal_pointer (&task));
+}
+
+/**
+ * wtw_session_remove_member_async:
+ * @self: a #WtwSession
+ * @member_id: the partner to remove
+ * @passphrase: the current member's passphrase, to open the new file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Removes a partner by re-keying: the vault is exported to a new file
+ * with a new master key and without the partner's key slots and rows (what
+ * they wrote, shared or private), which then replaces the vault. None of
+ * the partner's passphrases or recovery keys opens the new file.
+ */
+void
+wtw_session_remove_member_async (WtwSession          *self,
+                                 gint64               member_id,
+                                 const char          *passphrase,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  RemoveMember *remove;
+  GError *error = NULL;
+
+  g_return_if_fail (WTW_IS_SESSION (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_session_remove_member_async);
+
+  if (!check_unlocked (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (member_id == wtw_vault_get_member_id (self->vault))
+    {
+      g_task_return_new_error (task, WTW_VAULT_ERROR, WTW_VAULT_ERROR_FAILED,
+                               "You cannot remove yourself. Switch to your partner first.");
+      return;
+    }
+
+  path = g_strconcat (g_file_peek_path (self->file), ".rekey", NULL);
+  remove = g_new0 (RemoveMember, 1);
+  remove->rekeyed = g_file_new_for_path (path);
+  remove->passphrase = wtw_secure_strdup (passphrase);
+  g_task_set_task_data (task, remove, remove_member_free);
+
+  /* A leftover from an interrupted removal is a copy of the vault; the
+   * vault itself was never touched, so it can go. */
+  g_file_delete (remove->rekeyed, NULL, NULL);
+
+  set_busy (self, TRUE);
+  wtw_vault_export_async (self->vault, remove->rekeyed, member_id, NULL, NULL,
+                          cancellable, rekeyed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+wtw_session_remove_member_finish (WtwSession    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {

@@ -98,5 +98,14 @@ void             wtw_session_switch_member_async  (WtwSession          *self,
 gboolean         wtw_session_switch_member_finish (WtwSession          *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+void             wtw_session_remove_member_async  (WtwSession          *self,
+                                                   gint64               member_id,
+                                                   const char          *passphrase,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean         wtw_session_remove_member_finish (WtwSession          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -480,8 +480,37 @@ wtw_vault_export_finish (WtwVault      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* SQLite reads no further than its page count, so bytes after the last
+ * page would never be authenticated: a sound file has none. */
+static gboolean
+check_file_size (const char  *path,
+                 gint64       n_pages,
+                 GError     **error)
+{
+  GStatBuf st;
+  gint64 expected = WTW_HEADER_AREA + n_pages * (gint64) WTW_PAGE_SIZE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "The vault file could not be examined: %s.", g_strerror (saved_errno));
+      return FALSE;
+    }
+  if ((gint64) st.st_size == expected)
+    return TRUE;
+
+  g_set_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED,
+               "The vault file is damaged from page %" G_GINT64_FORMAT " on: it holds %"
+               G_GINT64_FORMAT " bytes where its pages take %" G_GINT64_FORMAT ".",
+               n_pages + 1, (gint64) st.st_size, expected);
+  return FALSE;
+}
+
 static gboolean
 check_pages (sqlite3       *db,
+             const char    *path,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -497,6 +526,8 @@ check_pages (sqlite3       *db,
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
         && wtw_sql_set_error (db, rc, error);
     }
+  /* Inside the snapshot, so no writer can change the size meanwhile. */
+  ok = ok && check_file_size (path, n_pages, error);
   wtw_sql_rollback (db);
   wtw_secure_free (plain);
   return ok;
@@ -543,7 +574,9 @@ wtw_vault_check (WtwVault      *self,
   g_return_val_if_fail (WTW_IS_VAULT (self), FALSE);
 
   db = _wtw_vault_get_db (self, error);
-  return db != NULL && check_pages (db, cancellable, error) && check_structure (db, error);
+  return db != NULL
+    && check_pages (db, g_file_peek_path (wtw_vault_get_file (self)), cancellable, error)
+    && check_structure (db, error);
 }
 
 typedef struct
@@ -574,7 +607,7 @@ check_thread (GTask        *task,
   gboolean ok;
 
   ok = wtw_sql_open (job->path, job->keys, job->busy_timeout, FALSE, &db, &error)
-    && check_pages (db, cancellable, &error)
+    && check_pages (db, job->path, cancellable, &error)
     && check_structure (db, &error);
   sqlite3_close (db);
   if (ok)

@@ -298,6 +298,7 @@ check_writable (WtwVault  *self,
                 sqlite3   *db,
                 gint64     id,
                 gboolean   make_private,
+                gboolean  *was_private,
                 GError   **error)
 {
   g_autoptr(WtwSqlStmt) stmt =
@@ -311,10 +312,35 @@ check_writable (WtwVault  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     return wtw_sql_set_error (db, rc, error) && set_not_found (id, error);
+  if (was_private != NULL)
+    *was_private = sqlite3_column_int (stmt, 1);
   if (sqlite3_column_int64 (stmt, 0) != wtw_vault_get_member_id (self)
       && (sqlite3_column_int (stmt, 1) || make_private))
     return set_not_found (id, error);
   return TRUE;
+}
+
+/* An entry that was saved in clear and is now private must leave nothing in
+ * clear that the other member could read with the master key: its tags (in
+ * clear by design, so a private entry has none) and its words in the FTS
+ * index. FTS5 deletes by adding a marker; the terms stay in the older segment
+ * until a merge, so merge everything now ("optimize" drops deleted rows; with
+ * secure_delete the freed pages are zeroed). Costs a rewrite of the index,
+ * only when an entry turns private. */
+static gboolean
+purge_clear_traces (sqlite3  *db,
+                    gint64    id,
+                    GError  **error)
+{
+  g_autoptr(WtwSqlStmt) untag =
+    wtw_sql_prepare (db, "DELETE FROM entry_tags WHERE entry_id = ?", error);
+
+  if (untag == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (untag, 1, id);
+  return wtw_sql_step_done (untag, error)
+      && wtw_sql_exec (db, "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags);"
+                           "INSERT INTO journal_fts (journal_fts) VALUES ('optimize');", error);
 }
 
 /**
@@ -333,6 +359,7 @@ wtw_vault_journal_update (WtwVault               *self,
                           const WtwJournalEntry  *entry,
                           GError                **error)
 {
+  gboolean was_private = FALSE;
   sqlite3 *db;
   gboolean ok;
 
@@ -342,8 +369,9 @@ wtw_vault_journal_update (WtwVault               *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL || !wtw_sql_exec (db, "BEGIN IMMEDIATE;", error))
     return FALSE;
-  ok = check_writable (self, db, entry->id, entry->is_private, error)
-    && write_content (self, db, entry, entry->id, now_seconds (), error);
+  ok = check_writable (self, db, entry->id, entry->is_private, &was_private, error)
+    && write_content (self, db, entry, entry->id, now_seconds (), error)
+    && (!entry->is_private || was_private || purge_clear_traces (db, entry->id, error));
   return commit_or_rollback (db, ok, error);
 }
 
@@ -369,7 +397,7 @@ wtw_vault_journal_delete (WtwVault  *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL || !wtw_sql_exec (db, "BEGIN IMMEDIATE;", error))
     return FALSE;
-  ok = check_writable (self, db, id, FALSE, error)
+  ok = check_writable (self, db, id, FALSE, NULL, error)
     && (stmt = wtw_sql_prepare (db, "DELETE FROM journal_entries WHERE id = ?", error)) != NULL;
   if (ok)
     {

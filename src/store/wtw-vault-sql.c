@@ -28,6 +28,17 @@ static const char * const denied_pragmas[] = {
   "secure_delete", "cipher", "key", "rekey", NULL,
 };
 
+/* SQLite hands the pragma name over as it was typed: compare without case, or
+ * "PRAGMA SECURE_DELETE=OFF" would get through. */
+static gboolean
+is_denied_pragma (const char *name)
+{
+  for (guint i = 0; name != NULL && denied_pragmas[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, denied_pragmas[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 authorize (gpointer    data,
            int         action,
@@ -39,7 +50,7 @@ authorize (gpointer    data,
   switch (action)
     {
     case SQLITE_PRAGMA:
-      return arg1 != NULL && g_strv_contains (denied_pragmas, arg1) ? SQLITE_DENY : SQLITE_OK;
+      return is_denied_pragma (arg1) ? SQLITE_DENY : SQLITE_OK;
     /* Plain VACUUM attaches an in-memory database named ""; VACUUM INTO and
      * ATTACH name a file, which would hold data outside this vault. */
     case SQLITE_ATTACH:

@@ -153,8 +153,11 @@ append_from (GString                *sql,
   return TRUE;
 }
 
+/* "SELECT @columns FROM … WHERE … @tail", inside @head when given (which
+ * @tail then closes). */
 static sqlite3_stmt *
 prepare_filtered (sqlite3                *db,
+                  const char             *head,
                   const char             *columns,
                   const WtwJournalFilter *filter,
                   gboolean                before,
@@ -163,11 +166,14 @@ prepare_filtered (sqlite3                *db,
                   gboolean               *empty,
                   GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *fts_query = NULL;
   sqlite3_stmt *stmt;
   int index = 1;
 
+  if (head != NULL)
+    g_string_append (sql, head);
+  g_string_append (sql, "SELECT ");
   g_string_append (sql, columns);
   *empty = !append_from (sql, filter, &fts_query);
   if (*empty)
@@ -290,8 +296,9 @@ new_rows (void)
  * @limit: most rows to return; 0 for all
  * @error: return location for a #GError
  *
- * The journal as a list: newest first (created, then id), or best match first
- * when @filter has text. Bodies are not returned, only their first line.
+ * The journal as a list: newest first (created, then id), or for text in the
+ * order the entries were written, newest first. Bodies are not returned, only
+ * their first line.
  *
  * Returns: (transfer full) (element-type WtwJournalRow): the rows, or %NULL on
  *   error
@@ -319,10 +326,13 @@ wtw_vault_journal_query (WtwVault                *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL)
     return NULL;
+  /* Matches in the index's own order, newest written first: FTS5 then stops
+   * after the page. Ranking by relevance would score every match first,
+   * which a word found in most entries makes slow. */
   tail = filter->text != NULL && *filter->text != '\0'
-         ? " ORDER BY rank LIMIT ? OFFSET ?"
+         ? " ORDER BY journal_fts.rowid DESC LIMIT ? OFFSET ?"
          : " ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?";
-  stmt = prepare_filtered (db,
+  stmt = prepare_filtered (db, NULL,
                            filter->text != NULL && *filter->text != '\0'
                            ? "e.id, e.member_id, e.created, e.updated, e.title, e.mood,"
                              " e.private_blob IS NOT NULL, substr(e.body, 1, 400),"
@@ -372,7 +382,17 @@ count_filtered (WtwVault                *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL)
     return -1;
-  stmt = prepare_filtered (db, "count(*)", filter, before, "", &index, &empty, error);
+  if (filter->text != NULL && *filter->text != '\0' && filter->max_results > 0)
+    {
+      g_autofree char *tail = g_strdup_printf (" LIMIT %u)", filter->max_results);
+
+      /* Counting every match of a common word costs as much as listing
+       * them: stop at the bound. */
+      stmt = prepare_filtered (db, "SELECT count(*) FROM (", "1", filter, before, tail,
+                               &index, &empty, error);
+    }
+  else
+    stmt = prepare_filtered (db, NULL, "count(*)", filter, before, "", &index, &empty, error);
   if (empty)
     return 0;
   if (stmt == NULL)
@@ -395,8 +415,8 @@ count_filtered (WtwVault                *self,
  * @filter: (nullable): which entries; %NULL for all
  * @error: return location for a #GError
  *
- * Returns: how many rows wtw_vault_journal_query() has for @filter, or -1 on
- *   error
+ * Returns: how many rows wtw_vault_journal_query() has for @filter (at most
+ *   @filter->max_results for text, when set), or -1 on error
  */
 gint64
 wtw_vault_journal_query_count (WtwVault                *self,

@@ -35,14 +35,15 @@ G_BEGIN_DECLS
 
 /**
  * WtwJournalFilter:
- * @text: (nullable): free text for the full-text index; results are then best
- *   match first instead of newest first
+ * @text: (nullable): free text for the full-text index; results are then in
+ *   the order they were written, newest first, instead of by date
  * @tag: (nullable): only entries with this tag
  * @mood: (nullable): only entries with this mood
  * @from: only entries created at or after this Unix time; 0 for no bound
  * @to: only entries created before this Unix time; 0 for no bound
  * @exclude: (array length=n_exclude) (nullable): ids to leave out
  * @n_exclude: length of @exclude
+ * @max_results: with @text, count at most this many matches; 0 for all
  *
  * Which entries a query returns. A zeroed filter means every entry.
  */
@@ -55,6 +56,7 @@ typedef struct
   gint64        to;
   const gint64 *exclude;
   guint         n_exclude;
+  guint         max_results;
 } WtwJournalFilter;
 
 /**

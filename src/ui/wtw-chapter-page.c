@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wtw-chapter-page.h"
+#include "wtw-reflection-sheet.h"
 #include "wtw-script-pair-row.h"
 
 /**
@@ -23,6 +25,15 @@
  *
  * The back button activates `workbook.back` and the start button
  * `workbook.start-exercise`, which #WtwWorkbookView provides.
+ *
+ * Given a #WtwWorkbookProgress (that is, a vault), each prompt gets a text
+ * area for the current member's answer and shows what the other member
+ * wrote (or that it is private); answers save themselves through a
+ * #WtwReflectionSheet, and are flushed when the person moves to another
+ * part or chapter. The page also decides when a reading part is done: its
+ * end has been on screen and it has been on show for
+ * #WtwWorkbookProgress:reading-seconds in one go. The conversation part
+ * lists the couple's past conversations.
  */
 struct _WtwChapterPage
 {
@@ -32,6 +43,13 @@ struct _WtwChapterPage
   gboolean      show_back_button;
 
   guint         reading_width_source;
+
+  WtwWorkbookProgress *progress;
+  WtwReflectionSheet  *sheet;
+  guint         reading_source;
+  /* Indexed by WtwWorkbookPart: the explanation and the scripts. */
+  gboolean      end_seen[WTW_WORKBOOK_PART_SCRIPTS + 1];
+  gboolean      dwell_met[WTW_WORKBOOK_PART_SCRIPTS + 1];
 
   /* Template widgets */
   AdwClamp     *explanation_clamp;
@@ -50,6 +68,11 @@ struct _WtwChapterPage
   GtkLabel     *exercise_summary_label;
   GtkLabel     *exercise_setup_label;
   GtkListBox   *exercise_steps_list;
+  GtkScrolledWindow *explanation_scroller;
+  GtkScrolledWindow *scripts_scroller;
+  GtkLabel     *saved_label;
+  GtkWidget    *conversations_heading;
+  GtkListBox   *conversations_list;
 };
 
 G_DEFINE_FINAL_TYPE (WtwChapterPage, wtw_chapter_page, ADW_TYPE_BIN)
@@ -59,6 +82,7 @@ enum {
   PROP_CHAPTER,
   PROP_SHOW_BACK_BUTTON,
   PROP_VISIBLE_PART,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -118,14 +142,144 @@ fill_scripts (WtwChapterPage *self)
     }
 }
 
+static void
+on_answer_changed_cb (GtkTextBuffer      *buffer,
+                      WtwReflectionSheet *sheet)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  wtw_reflection_sheet_set_text (sheet, g_object_get_data (G_OBJECT (buffer), "prompt-id"), text);
+}
+
+static void
+on_private_toggled_cb (GtkCheckButton     *check,
+                       WtwReflectionSheet *sheet)
+{
+  wtw_reflection_sheet_set_private (sheet, g_object_get_data (G_OBJECT (check), "prompt-id"),
+                                    gtk_check_button_get_active (check));
+}
+
 static GtkWidget *
-prompt_card_new (WtwPrompt *prompt,
-                 guint      position)
+caption_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 6);
+  return label;
+}
+
+/* A text area a few lines high that grows with the answer; the reading
+ * column around it keeps lines at a comfortable length. */
+static GtkWidget *
+answer_view_new (const char *text)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+
+  gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (text_view, FALSE);
+  gtk_text_view_set_top_margin (text_view, 10);
+  gtk_text_view_set_bottom_margin (text_view, 10);
+  gtk_text_view_set_left_margin (text_view, 12);
+  gtk_text_view_set_right_margin (text_view, 12);
+  gtk_widget_set_size_request (view, -1, 110);
+  gtk_widget_add_css_class (view, "answer-view");
+  gtk_widget_add_css_class (view, "reading");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), text != NULL ? text : "", -1);
+  return view;
+}
+
+/* Another member's answer: to read and copy from, not to change. */
+static GtkWidget *
+answer_text_new (const char *text)
+{
+  GtkWidget *label = reading_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "answer-text");
+  return label;
+}
+
+static void
+add_own_answer (WtwChapterPage *self,
+                GtkWidget      *card,
+                WtwPrompt      *prompt,
+                guint           position)
+{
+  const char *id = wtw_prompt_get_id (prompt);
+  const char *name = wtw_reflection_sheet_get_member_name (self->sheet);
+  g_autofree char *heading = g_strdup_printf (_("Your answer, %s"), name ? name : "");
+  g_autofree char *accessible = g_strdup_printf (_("Your answer to question %u"), position);
+  GtkWidget *caption = caption_new (heading);
+  GtkWidget *view = answer_view_new (wtw_reflection_sheet_get_text (self->sheet, id));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (buffer), "prompt-id", g_strdup (id), g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_answer_changed_cb), self->sheet, 0);
+  gtk_box_append (GTK_BOX (card), caption);
+  gtk_box_append (GTK_BOX (card), view);
+
+  if (wtw_reflection_sheet_get_can_be_private (self->sheet))
+    {
+      GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Keep private"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   wtw_reflection_sheet_get_private (self->sheet, id));
+      gtk_widget_set_tooltip_text (check, _("Your partner will see that you answered, "
+                                            "not what you wrote"));
+      g_object_set_data_full (G_OBJECT (check), "prompt-id", g_strdup (id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_private_toggled_cb),
+                               self->sheet, 0);
+      gtk_box_append (GTK_BOX (card), check);
+    }
+}
+
+static void
+add_other_answer (WtwChapterPage *self,
+                  GtkWidget      *card,
+                  WtwReflection  *reflection)
+{
+  const char *name = wtw_reflection_sheet_lookup_name (self->sheet, reflection->member_id);
+  /* TRANSLATORS: "Sam’s answer" */
+  g_autofree char *heading = g_strdup_printf (_("%s’s answer"), name ? name : "");
+  GtkWidget *caption = caption_new (heading);
+  GtkWidget *answer;
+
+  gtk_box_append (GTK_BOX (card), caption);
+  if (reflection->sealed || reflection->body == NULL)
+    {
+      answer = gtk_label_new (reflection->sealed ? _("Private") : _("Not answered yet"));
+      gtk_label_set_xalign (GTK_LABEL (answer), 0);
+      gtk_widget_add_css_class (answer, "dim-label");
+      if (reflection->sealed)
+        gtk_widget_set_tooltip_text (answer, _("Only the one who wrote it can read it"));
+    }
+  else
+    answer = answer_text_new (reflection->body);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (answer),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL, -1);
+  gtk_box_append (GTK_BOX (card), answer);
+}
+
+static GtkWidget *
+prompt_card_new (WtwChapterPage *self,
+                 WtwPrompt      *prompt,
+                 guint           position)
 {
   g_autofree char *number = g_strdup_printf (_("Question %u"), position);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (number);
   GtkWidget *text = reading_label_new (wtw_prompt_get_text (prompt));
+  GPtrArray *others;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "prompt-card");
@@ -137,6 +291,14 @@ prompt_card_new (WtwPrompt *prompt,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
+
+  if (self->sheet == NULL)
+    return card;
+
+  add_own_answer (self, card, prompt, position);
+  others = wtw_reflection_sheet_get_others (self->sheet, wtw_prompt_get_id (prompt));
+  for (guint i = 0; others != NULL && i < others->len; i++)
+    add_other_answer (self, card, others->pdata[i]);
 
   return card;
 }
@@ -152,7 +314,7 @@ fill_prompts (WtwChapterPage *self)
     {
       g_autoptr(WtwPrompt) prompt = g_list_model_get_item (prompts, i);
 
-      gtk_box_append (GTK_BOX (self->prompts_box), prompt_card_new (prompt, i + 1));
+      gtk_box_append (GTK_BOX (self->prompts_box), prompt_card_new (self, prompt, i + 1));
     }
 }
 
@@ -232,10 +394,261 @@ fill_exercise (WtwChapterPage *self)
 }
 
 static void
+update_saved_label (WtwChapterPage *self)
+{
+  WtwAutosaveState state = WTW_AUTOSAVE_STATE_CLEAN;
+  const char *text = "";
+
+  if (self->sheet != NULL)
+    state = wtw_autosave_get_state (wtw_reflection_sheet_get_autosave (self->sheet));
+  if (state == WTW_AUTOSAVE_STATE_SAVED)
+    text = _("Saved");
+  else if (state == WTW_AUTOSAVE_STATE_FAILED)
+    text = _("Not saved yet");
+  gtk_label_set_text (self->saved_label, text);
+}
+
+static void
+on_autosave_state_changed_cb (WtwChapterPage *self)
+{
+  update_saved_label (self);
+}
+
+static void
+flush_answers (WtwChapterPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->sheet != NULL && !wtw_reflection_sheet_flush (self->sheet, &error))
+    g_warning ("Could not save the answers: %s", error->message);
+}
+
+/* Saves what the old sheet holds before reading the chapter's answers
+ * afresh; without a vault there is no sheet and the prompts stand alone. */
+static void
+update_sheet (WtwChapterPage *self)
+{
+  if (self->sheet != NULL)
+    {
+      flush_answers (self);
+      g_signal_handlers_disconnect_by_data (wtw_reflection_sheet_get_autosave (self->sheet),
+                                            self);
+      g_clear_object (&self->sheet);
+    }
+
+  if (self->progress != NULL && self->chapter != NULL
+      && wtw_workbook_progress_get_vault (self->progress) != NULL)
+    {
+      self->sheet = wtw_reflection_sheet_new (self->progress, self->chapter);
+      g_signal_connect_object (wtw_reflection_sheet_get_autosave (self->sheet), "notify::state",
+                               G_CALLBACK (on_autosave_state_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_saved_label (self);
+}
+
+static char *
+format_conversation_title (const WtwExerciseRecord *record)
+{
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (record->started);
+  /* TRANSLATORS: a date as in "Monday, 23 November 2026"; see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (started, _("%A, %e %B %Y"));
+
+  if (record->finished > record->started)
+    {
+      guint seconds = (guint) (record->finished - record->started);
+      g_autofree char *length = format_minutes (seconds);
+
+      /* TRANSLATORS: "Monday, 23 November 2026 · 12 minutes" */
+      return g_strdup_printf (_("%s · %s"), g_strstrip (date), length);
+    }
+  return g_strdup (g_strstrip (date));
+}
+
+static GtkWidget *
+notes_row_new (const char *name,
+               const char *notes)
+{
+  GtkWidget *row = adw_action_row_new ();
+  /* TRANSLATORS: "What Sam noticed" */
+  g_autofree char *title = g_strdup_printf (_("What %s noticed"), name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), notes);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static GtkWidget *
+conversation_row_new (const WtwExerciseRecord *record)
+{
+  g_autofree char *title = format_conversation_title (record);
+  const char *name_a = record->name_a != NULL ? record->name_a : _("Partner A");
+  const char *name_b = record->name_b != NULL ? record->name_b : _("Partner B");
+  /* TRANSLATORS: "Sam and Alex" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s and %s"), name_a, name_b);
+  GtkWidget *row;
+
+  if (record->notes_a == NULL && record->notes_b == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    {
+      row = adw_expander_row_new ();
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      if (record->notes_a != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), notes_row_new (name_a, record->notes_a));
+      if (record->notes_b != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), notes_row_new (name_b, record->notes_b));
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static void
+fill_conversations (WtwChapterPage *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->conversations_list))) != NULL)
+    gtk_list_box_remove (self->conversations_list, row);
+
+  if (self->progress != NULL && self->chapter != NULL
+      && wtw_workbook_progress_get_vault (self->progress) != NULL)
+    {
+      records = wtw_workbook_progress_list_conversations (self->progress,
+                                                          wtw_chapter_get_id (self->chapter),
+                                                          &error);
+      if (records == NULL)
+        g_warning ("Could not list the conversations: %s", error->message);
+    }
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    gtk_list_box_append (self->conversations_list, conversation_row_new (records->pdata[i]));
+
+  gtk_widget_set_visible (self->conversations_heading, records != NULL && records->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->conversations_list),
+                          records != NULL && records->len > 0);
+}
+
+static void
+on_conversations_changed_cb (WtwChapterPage      *self,
+                             const char          *chapter_id,
+                             WtwWorkbookProgress *progress)
+{
+  if (self->chapter != NULL && g_strcmp0 (chapter_id, wtw_chapter_get_id (self->chapter)) == 0)
+    fill_conversations (self);
+}
+
+static GtkScrolledWindow *
+reading_scroller (WtwChapterPage  *self,
+                  WtwWorkbookPart  part)
+{
+  if (part == WTW_WORKBOOK_PART_EXPLANATION)
+    return self->explanation_scroller;
+  if (part == WTW_WORKBOOK_PART_SCRIPTS)
+    return self->scripts_scroller;
+  return NULL;
+}
+
+static WtwWorkbookPart
+visible_part (WtwChapterPage *self)
+{
+  return wtw_workbook_part_from_name (wtw_chapter_page_get_visible_part (self));
+}
+
+static gboolean
+scrolled_to_end (GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  double page = gtk_adjustment_get_page_size (adj);
+
+  return page > 0 &&
+         gtk_adjustment_get_value (adj) + page >= gtk_adjustment_get_upper (adj) - 2;
+}
+
+/* A reading part is done once its end has been on screen and it has been
+ * on show for the reading time in one go. */
+static void
+check_reading (WtwChapterPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  WtwWorkbookPart part = visible_part (self);
+  GtkScrolledWindow *scroller = reading_scroller (self, part);
+
+  if (scroller == NULL || self->progress == NULL || self->chapter == NULL
+      || wtw_workbook_progress_get_vault (self->progress) == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (scroller)) && scrolled_to_end (scroller))
+    self->end_seen[part] = TRUE;
+  if (self->end_seen[part] && self->dwell_met[part]
+      && !wtw_workbook_progress_set_done (self->progress, wtw_chapter_get_id (self->chapter),
+                                          part, TRUE, &error))
+    g_warning ("Could not save the progress: %s", error->message);
+}
+
+static gboolean
+on_reading_timeout_cb (gpointer user_data)
+{
+  WtwChapterPage *self = user_data;
+  WtwWorkbookPart part = visible_part (self);
+
+  self->reading_source = 0;
+  if (reading_scroller (self, part) != NULL)
+    self->dwell_met[part] = TRUE;
+  check_reading (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_reading (WtwChapterPage *self)
+{
+  WtwWorkbookPart part = visible_part (self);
+
+  g_clear_handle_id (&self->reading_source, g_source_remove);
+  if (reading_scroller (self, part) == NULL || self->progress == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->reading_source =
+    g_timeout_add_seconds (wtw_workbook_progress_get_reading_seconds (self->progress),
+                           on_reading_timeout_cb, self);
+  check_reading (self);
+}
+
+static void
+on_reading_adjustment_changed_cb (WtwChapterPage *self)
+{
+  check_reading (self);
+}
+
+static void
+watch_reading (WtwChapterPage    *self,
+               GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+  g_signal_connect_object (adj, "value-changed",
+                           G_CALLBACK (on_reading_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "changed",
+                           G_CALLBACK (on_reading_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 update_chapter (WtwChapterPage *self)
 {
   g_autofree char *caption = NULL;
 
+  update_sheet (self);
+  memset (self->end_seen, 0, sizeof self->end_seen);
+  memset (self->dwell_met, 0, sizeof self->dwell_met);
   if (self->chapter == NULL)
     return;
 
@@ -252,6 +665,7 @@ update_chapter (WtwChapterPage *self)
   fill_scripts (self);
   fill_prompts (self);
   fill_exercise (self);
+  fill_conversations (self);
 }
 
 static void
@@ -259,6 +673,9 @@ on_stack_visible_child_name_changed_cb (WtwChapterPage *self,
                                         GParamSpec     *pspec,
                                         AdwViewStack   *stack)
 {
+  /* Leaving the answers is one of the moments they are saved. */
+  flush_answers (self);
+  start_reading (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PART]);
 }
 
@@ -344,13 +761,41 @@ wtw_chapter_page_realize (GtkWidget *widget)
 }
 
 static void
+wtw_chapter_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wtw_chapter_page_parent_class)->map (widget);
+  start_reading ((WtwChapterPage *)widget);
+}
+
+/* Hidden (another view, the conversation, a narrow list): save now, and
+ * reading time stops counting. */
+static void
+wtw_chapter_page_unmap (GtkWidget *widget)
+{
+  WtwChapterPage *self = (WtwChapterPage *)widget;
+
+  flush_answers (self);
+  g_clear_handle_id (&self->reading_source, g_source_remove);
+  GTK_WIDGET_CLASS (wtw_chapter_page_parent_class)->unmap (widget);
+}
+
+static void
 wtw_chapter_page_dispose (GObject *object)
 {
   WtwChapterPage *self = (WtwChapterPage *)object;
 
   g_clear_handle_id (&self->reading_width_source, g_source_remove);
+  g_clear_handle_id (&self->reading_source, g_source_remove);
+  if (self->sheet != NULL)
+    {
+      flush_answers (self);
+      g_signal_handlers_disconnect_by_data (wtw_reflection_sheet_get_autosave (self->sheet),
+                                            self);
+      g_clear_object (&self->sheet);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_CHAPTER_PAGE);
   g_clear_object (&self->chapter);
+  g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (wtw_chapter_page_parent_class)->dispose (object);
 }
@@ -375,6 +820,10 @@ wtw_chapter_page_get_property (GObject    *object,
 
     case PROP_VISIBLE_PART:
       g_value_set_string (value, wtw_chapter_page_get_visible_part (self));
+      break;
+
+    case PROP_PROGRESS:
+      g_value_set_object (value, self->progress);
       break;
 
     default:
@@ -402,6 +851,10 @@ wtw_chapter_page_set_property (GObject      *object,
 
     case PROP_VISIBLE_PART:
       wtw_chapter_page_set_visible_part (self, g_value_get_string (value));
+      break;
+
+    case PROP_PROGRESS:
+      wtw_chapter_page_set_progress (self, g_value_get_object (value));
       break;
 
     default:
@@ -450,9 +903,22 @@ wtw_chapter_page_class_init (WtwChapterPageClass *klass)
                          "explanation",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * WtwChapterPage:progress:
+   *
+   * The workbook progress; with it the page keeps answers, progress and
+   * conversations in the vault.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL,
+                         WTW_TYPE_WORKBOOK_PROGRESS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->realize = wtw_chapter_page_realize;
+  widget_class->map = wtw_chapter_page_map;
+  widget_class->unmap = wtw_chapter_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-chapter-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, back_button);
@@ -471,6 +937,11 @@ wtw_chapter_page_class_init (WtwChapterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, explanation_clamp);
   gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, reflect_clamp);
   gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, conversation_clamp);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, explanation_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, scripts_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, conversations_heading);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterPage, conversations_list);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "chapter.part", "visible-part");
@@ -517,6 +988,10 @@ wtw_chapter_page_init (WtwChapterPage *self)
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
                            G_CALLBACK (on_font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (self->back_button, FALSE);
+  watch_reading (self, self->explanation_scroller);
+  watch_reading (self, self->scripts_scroller);
+  gtk_widget_set_visible (self->conversations_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->conversations_list), FALSE);
 }
 
 /**
@@ -563,6 +1038,7 @@ wtw_chapter_page_set_chapter (WtwChapterPage *self,
 
   update_chapter (self);
   wtw_chapter_page_set_visible_part (self, "explanation");
+  start_reading (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
 }
 
@@ -636,4 +1112,63 @@ wtw_chapter_page_set_show_back_button (WtwChapterPage *self,
   self->show_back_button = show_back_button;
   gtk_widget_set_visible (self->back_button, show_back_button);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
+}
+
+/**
+ * wtw_chapter_page_get_progress:
+ * @self: a #WtwChapterPage
+ *
+ * Returns: (transfer none) (nullable): the workbook progress
+ */
+WtwWorkbookProgress *
+wtw_chapter_page_get_progress (WtwChapterPage *self)
+{
+  g_return_val_if_fail (WTW_IS_CHAPTER_PAGE (self), NULL);
+
+  return self->progress;
+}
+
+/**
+ * wtw_chapter_page_set_progress:
+ * @self: a #WtwChapterPage
+ * @progress: (nullable): the workbook progress
+ *
+ * With a progress, the page shows and keeps the current member's answers,
+ * records what they have read and lists past conversations.
+ */
+void
+wtw_chapter_page_set_progress (WtwChapterPage      *self,
+                               WtwWorkbookProgress *progress)
+{
+  g_return_if_fail (WTW_IS_CHAPTER_PAGE (self));
+  g_return_if_fail (progress == NULL || WTW_IS_WORKBOOK_PROGRESS (progress));
+
+  if (self->progress == progress)
+    return;
+
+  flush_answers (self);
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_set_object (&self->progress, progress);
+  if (progress != NULL)
+    g_signal_connect_object (progress, "conversations-changed",
+                             G_CALLBACK (on_conversations_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_chapter (self);
+  start_reading (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/**
+ * wtw_chapter_page_get_sheet:
+ * @self: a #WtwChapterPage
+ *
+ * Returns: (transfer none) (nullable): the answers on show, if there is a vault
+ */
+WtwReflectionSheet *
+wtw_chapter_page_get_sheet (WtwChapterPage *self)
+{
+  g_return_val_if_fail (WTW_IS_CHAPTER_PAGE (self), NULL);
+
+  return self->sheet;
 }

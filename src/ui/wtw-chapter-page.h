@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "wtw-chapter.h"
+#include "wtw-reflection-sheet.h"
+#include "wtw-workbook-progress.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +29,10 @@ void        wtw_chapter_page_set_visible_part (WtwChapterPage *self,
 gboolean    wtw_chapter_page_get_show_back_button (WtwChapterPage *self);
 void        wtw_chapter_page_set_show_back_button (WtwChapterPage *self,
                                                    gboolean        show_back_button);
+
+WtwWorkbookProgress *wtw_chapter_page_get_progress (WtwChapterPage      *self);
+void        wtw_chapter_page_set_progress     (WtwChapterPage      *self,
+                                               WtwWorkbookProgress *progress);
+WtwReflectionSheet *wtw_chapter_page_get_sheet (WtwChapterPage     *self);
 
 G_END_DECLS

@@ -17,16 +17,19 @@
  * WtwChapterRow:
  *
  * A row of the workbook's chapter list: the chapter's number, its title
- * and the one-line summary.
+ * and the one-line summary, and once there is a vault, four small dots for
+ * the parts the current member has done.
  */
 struct _WtwChapterRow
 {
   AdwActionRow  parent_instance;
 
   WtwChapter   *chapter;
+  guint         parts;
 
   /* Template widgets */
   GtkLabel     *number_label;
+  GtkWidget    *parts_box;
 };
 
 G_DEFINE_FINAL_TYPE (WtwChapterRow, wtw_chapter_row, ADW_TYPE_ACTION_ROW)
@@ -34,10 +37,55 @@ G_DEFINE_FINAL_TYPE (WtwChapterRow, wtw_chapter_row, ADW_TYPE_ACTION_ROW)
 enum {
   PROP_0,
   PROP_CHAPTER,
+  PROP_PARTS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char *
+part_title (guint part)
+{
+  switch (part)
+    {
+    case 1:
+      return _("Explanation");
+    case 2:
+      return _("Scripts");
+    case 3:
+      return _("Reflect");
+    default:
+      return _("Conversation");
+    }
+}
+
+static void
+update_parts (WtwChapterRow *self)
+{
+  GtkWidget *dot = gtk_widget_get_first_child (self->parts_box);
+  g_autofree char *label = NULL;
+  guint done = 0;
+
+  for (guint part = 1; part <= 4 && dot != NULL; part++, dot = gtk_widget_get_next_sibling (dot))
+    {
+      gboolean is_done = (self->parts & (1u << (part - 1))) != 0;
+      g_autofree char *tooltip = g_strdup_printf (is_done ? _("%s: done") : _("%s: not done yet"),
+                                                  part_title (part));
+
+      done += is_done;
+      gtk_widget_set_tooltip_text (dot, tooltip);
+      if (is_done)
+        gtk_widget_add_css_class (dot, "done");
+      else
+        gtk_widget_remove_css_class (dot, "done");
+    }
+
+  /* TRANSLATORS: "2 of 4 parts done" */
+  label = g_strdup_printf (_("%u of %u parts done"), done, 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->parts_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (self->parts_box, NULL);
+}
 
 static void
 wtw_chapter_row_constructed (GObject *object)
@@ -92,6 +140,10 @@ wtw_chapter_row_get_property (GObject    *object,
       g_value_set_object (value, self->chapter);
       break;
 
+    case PROP_PARTS:
+      g_value_set_int (value, wtw_chapter_row_get_parts (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,16 +189,38 @@ wtw_chapter_row_class_init (WtwChapterRowClass *klass)
                          WTW_TYPE_CHAPTER,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * WtwChapterRow:parts:
+   *
+   * The parts done as bits (bit 0 is the explanation), or -1 when unknown
+   * (no vault): then no dots are shown.
+   */
+  properties[PROP_PARTS] =
+    g_param_spec_int ("parts", NULL, NULL,
+                      -1, 15, -1,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-chapter-row.ui");
   gtk_widget_class_bind_template_child (widget_class, WtwChapterRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwChapterRow, parts_box);
 }
 
 static void
 wtw_chapter_row_init (WtwChapterRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
+
+      gtk_image_set_pixel_size (GTK_IMAGE (dot), 10);
+      gtk_widget_add_css_class (dot, "chapter-part-dot");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_box_append (GTK_BOX (self->parts_box), dot);
+    }
 }
 
 /**
@@ -175,4 +249,40 @@ wtw_chapter_row_get_chapter (WtwChapterRow *self)
   g_return_val_if_fail (WTW_IS_CHAPTER_ROW (self), NULL);
 
   return self->chapter;
+}
+
+/**
+ * wtw_chapter_row_get_parts:
+ * @self: a #WtwChapterRow
+ *
+ * Returns: the parts done as bits, or -1 when not known
+ */
+int
+wtw_chapter_row_get_parts (WtwChapterRow *self)
+{
+  g_return_val_if_fail (WTW_IS_CHAPTER_ROW (self), -1);
+
+  return gtk_widget_get_visible (self->parts_box) ? (int) self->parts : -1;
+}
+
+/**
+ * wtw_chapter_row_set_parts:
+ * @self: a #WtwChapterRow
+ * @parts: the parts done as bits (bit 0 is the explanation), or -1 to show
+ *   no progress
+ */
+void
+wtw_chapter_row_set_parts (WtwChapterRow *self,
+                           int            parts)
+{
+  g_return_if_fail (WTW_IS_CHAPTER_ROW (self));
+  g_return_if_fail (parts >= -1 && parts <= 15);
+
+  if (wtw_chapter_row_get_parts (self) == parts)
+    return;
+
+  gtk_widget_set_visible (self->parts_box, parts >= 0);
+  self->parts = parts >= 0 ? (guint) parts : 0;
+  update_parts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTS]);
 }

@@ -20,4 +20,8 @@ G_DECLARE_FINAL_TYPE (WtwChapterRow, wtw_chapter_row, WTW, CHAPTER_ROW, AdwActio
 GtkWidget  *wtw_chapter_row_new         (WtwChapter    *chapter);
 WtwChapter *wtw_chapter_row_get_chapter (WtwChapterRow *self);
 
+int         wtw_chapter_row_get_parts   (WtwChapterRow *self);
+void        wtw_chapter_row_set_parts   (WtwChapterRow *self,
+                                         int            parts);
+
 G_END_DECLS

@@ -29,6 +29,10 @@
  *
  * #WtwExercisePage::done is emitted when the couple leave, stopped or
  * finished; whoever shows the page then hides it.
+ *
+ * At the end each partner may write what they noticed; the page only
+ * holds the text and says when it changes (#WtwExercisePage::notes-changed),
+ * whoever shows it keeps it.
  */
 struct _WtwExercisePage
 {
@@ -39,6 +43,7 @@ struct _WtwExercisePage
   WtwExerciseTimer *timer;
   char             *name_a;
   char             *name_b;
+  gint64            started;
   AdwMessageDialog *stop_dialog;
   gboolean          resume_after_dialog;
   guint             arrived_source;
@@ -78,6 +83,10 @@ struct _WtwExercisePage
   GtkWidget        *narrow_pause_button;
   AdwButtonContent *narrow_pause_content;
   GtkWidget        *done_button;
+  GtkLabel         *notes_heading_a;
+  GtkLabel         *notes_heading_b;
+  GtkTextView      *notes_view_a;
+  GtkTextView      *notes_view_b;
 };
 
 G_DEFINE_FINAL_TYPE (WtwExercisePage, wtw_exercise_page, ADW_TYPE_BIN)
@@ -93,6 +102,7 @@ enum {
 
 enum {
   DONE,
+  NOTES_CHANGED,
   N_SIGNALS
 };
 
@@ -110,6 +120,33 @@ remove_children (GtkWidget *box)
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_widget_unparent (child);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_notes_changed_cb (WtwExercisePage *self)
+{
+  g_signal_emit (self, signals[NOTES_CHANGED], 0);
+}
+
+static void
+set_notes_headings (WtwExercisePage *self)
+{
+  /* TRANSLATORS: "What did Sam notice?" */
+  g_autofree char *a = g_strdup_printf (_("What did %s notice?"), self->name_a);
+  g_autofree char *b = g_strdup_printf (_("What did %s notice?"), self->name_b);
+
+  gtk_label_set_text (self->notes_heading_a, a);
+  gtk_label_set_text (self->notes_heading_b, b);
 }
 
 static char *
@@ -540,6 +577,8 @@ begin_action (GtkWidget  *widget,
   g_free (self->name_b);
   self->name_a = name_from_row (self->partner_a_row, _("Partner A"));
   self->name_b = name_from_row (self->partner_b_row, _("Partner B"));
+  self->started = g_get_real_time () / G_USEC_PER_SEC;
+  set_notes_headings (self);
 
   update_step (self);
   gtk_stack_set_visible_child_name (self->stage_stack, "step");
@@ -790,6 +829,18 @@ wtw_exercise_page_class_init (WtwExercisePageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * WtwExercisePage::notes-changed:
+   *
+   * Emitted when either partner changes what they noticed.
+   */
+  signals[NOTES_CHANGED] =
+    g_signal_new ("notes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   widget_class->realize = wtw_exercise_page_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-exercise-page.ui");
@@ -821,6 +872,10 @@ wtw_exercise_page_class_init (WtwExercisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, narrow_pause_button);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, narrow_pause_content);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, done_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, notes_heading_a);
+  gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, notes_heading_b);
+  gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, notes_view_a);
+  gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, notes_view_b);
   gtk_widget_class_bind_template_child (widget_class, WtwExercisePage, safety_clamp);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class,
@@ -854,6 +909,11 @@ wtw_exercise_page_init (WtwExercisePage *self)
                            G_CALLBACK (on_font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
                            G_CALLBACK (on_font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view_a), "changed",
+                           G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view_b), "changed",
+                           G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  set_notes_headings (self);
 
   /* The countdown changes every second: it is described once a minute on
    * its container instead of read out as it ticks. */
@@ -993,4 +1053,63 @@ wtw_exercise_page_reset (WtwExercisePage *self)
   make_timer (self);
   gtk_stack_set_visible_child_name (self->stage_stack, "safety");
   update_actions (self);
+
+  /* A new conversation starts with nothing noticed yet. */
+  self->started = 0;
+  g_signal_handlers_block_by_func (gtk_text_view_get_buffer (self->notes_view_a),
+                                   on_notes_changed_cb, self);
+  g_signal_handlers_block_by_func (gtk_text_view_get_buffer (self->notes_view_b),
+                                   on_notes_changed_cb, self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view_a), "", 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view_b), "", 0);
+  g_signal_handlers_unblock_by_func (gtk_text_view_get_buffer (self->notes_view_a),
+                                     on_notes_changed_cb, self);
+  g_signal_handlers_unblock_by_func (gtk_text_view_get_buffer (self->notes_view_b),
+                                     on_notes_changed_cb, self);
+}
+
+/**
+ * wtw_exercise_page_get_started:
+ * @self: a #WtwExercisePage
+ *
+ * Returns: Unix time the couple began the conversation, or 0 before
+ */
+gint64
+wtw_exercise_page_get_started (WtwExercisePage *self)
+{
+  g_return_val_if_fail (WTW_IS_EXERCISE_PAGE (self), 0);
+
+  return self->started;
+}
+
+/**
+ * wtw_exercise_page_get_name:
+ * @self: a #WtwExercisePage
+ * @partner_b: %FALSE for Partner A, %TRUE for Partner B
+ *
+ * Returns: the name the partner gave, or "Partner A"/"Partner B"
+ */
+const char *
+wtw_exercise_page_get_name (WtwExercisePage *self,
+                            gboolean         partner_b)
+{
+  g_return_val_if_fail (WTW_IS_EXERCISE_PAGE (self), NULL);
+
+  return partner_b ? self->name_b : self->name_a;
+}
+
+/**
+ * wtw_exercise_page_get_notes:
+ * @self: a #WtwExercisePage
+ * @partner_b: %FALSE for Partner A, %TRUE for Partner B
+ *
+ * Returns: (transfer full): what the partner wrote they noticed
+ */
+char *
+wtw_exercise_page_get_notes (WtwExercisePage *self,
+                             gboolean         partner_b)
+{
+  g_return_val_if_fail (WTW_IS_EXERCISE_PAGE (self), NULL);
+
+  return buffer_text (partner_b ? self->notes_view_b : self->notes_view_a);
 }

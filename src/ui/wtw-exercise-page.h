@@ -29,5 +29,10 @@ void              wtw_exercise_page_set_safety_note (WtwExercisePage *self,
 WtwExerciseTimer *wtw_exercise_page_get_timer       (WtwExercisePage *self);
 const char       *wtw_exercise_page_get_stage       (WtwExercisePage *self);
 void              wtw_exercise_page_reset           (WtwExercisePage *self);
+gint64            wtw_exercise_page_get_started     (WtwExercisePage *self);
+const char       *wtw_exercise_page_get_name        (WtwExercisePage *self,
+                                                     gboolean         partner_b);
+char             *wtw_exercise_page_get_notes       (WtwExercisePage *self,
+                                                     gboolean         partner_b);
 
 G_END_DECLS

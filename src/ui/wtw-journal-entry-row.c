@@ -95,8 +95,8 @@ update (WtwJournalEntryRow *self)
   month = format_time (wtw_journal_item_get_created (item), "%B %Y");
   /* The month is in the heading, except in search results. */
   date = format_time (wtw_journal_item_get_created (item),
-                      wtw_journal_item_get_snippet (item) != NULL ? _("%e %B %Y, %H:%M")
-                                                                  : _("%A %e, %H:%M"));
+                      wtw_journal_item_get_snippet (item) != NULL ? _("%-d %B %Y, %H:%M")
+                                                                  : _("%A %-d, %H:%M"));
   g_strstrip (date);
   set_label (self->month_label, wtw_journal_item_get_starts_month (item) ? month : NULL);
   set_label (self->date_label, date);
@@ -114,13 +114,20 @@ update (WtwJournalEntryRow *self)
     }
 
   title = wtw_journal_item_get_title (item);
+  excerpt = wtw_journal_markup_snippet (wtw_journal_item_get_snippet (item));
+  /* Outside search results, an entry with a title shows its first line. */
+  if (excerpt == NULL && title != NULL && *title != '\0'
+      && wtw_journal_item_get_first_line (item) != NULL)
+    excerpt = g_markup_escape_text (wtw_journal_item_get_first_line (item), -1);
   if (title == NULL || *title == '\0')
     title = wtw_journal_item_get_first_line (item);
   if (title == NULL || *title == '\0')
     title = _("Untitled entry");
   set_label (self->title_label, title);
 
-  excerpt = wtw_journal_markup_snippet (wtw_journal_item_get_snippet (item));
+  /* Wrapped labels cost a height-for-width measure: only search results,
+   * whose match may sit past the end of one line, get two lines. */
+  gtk_label_set_wrap (self->excerpt_label, wtw_journal_item_get_snippet (item) != NULL);
   gtk_label_set_markup (self->excerpt_label, excerpt != NULL ? excerpt : "");
   gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL);
 
@@ -146,7 +153,12 @@ wtw_journal_entry_row_dispose (GObject *object)
 {
   WtwJournalEntryRow *self = (WtwJournalEntryRow *)object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_JOURNAL_ENTRY_ROW);
+  /* Children without an id are not unparented by dispose_template(). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (wtw_journal_entry_row_parent_class)->dispose (object);

@@ -62,6 +62,7 @@ struct _WtwJournalView
   GtkDropDown        *period_filter;
   GtkRevealer        *day_revealer;
   GtkLabel           *day_label;
+  GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -153,8 +154,8 @@ sync_tags (WtwJournalView *self)
       gtk_box_append (GTK_BOX (box), gtk_label_new (label));
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
       gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, accessible);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
@@ -200,7 +201,7 @@ sync_from_editor (WtwJournalView *self)
     {
       g_autofree char *description = NULL;
 
-      date = format_time (created, _("%A %e %B %Y"));
+      date = format_time (created, _("%A %-d %B %Y"));
       description = g_strdup_printf (_("Written on %s by the other member of this vault. "
                                        "Only they can read it."), g_strstrip (date));
       adw_status_page_set_description (self->sealed_page, description);
@@ -211,7 +212,7 @@ sync_from_editor (WtwJournalView *self)
       const char *title = wtw_journal_editor_get_title (editor);
       const char *body = wtw_journal_editor_get_body (editor);
 
-      date = created != 0 ? format_time (created, _("%A %e %B %Y, %H:%M")) : g_strdup (_("New entry"));
+      date = created != 0 ? format_time (created, _("%A %-d %B %Y, %H:%M")) : g_strdup (_("New entry"));
       gtk_label_set_label (self->date_label, g_strstrip (date));
       gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title != NULL ? title : "");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
@@ -279,6 +280,17 @@ select_editor_entry (WtwJournalView *self)
   self->selecting = FALSE;
 }
 
+/* GtkSingleSelection looks for its selected item among all the rows of a
+ * change that covers it, which would read every page of a long journal:
+ * let go of the selection before the list is replaced. */
+static void
+unselect (WtwJournalView *self)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+}
+
 static void
 open_entry (WtwJournalView *self,
             gint64          id)
@@ -299,8 +311,12 @@ open_entry (WtwJournalView *self,
 static void
 update_list_page (WtwJournalView *self)
 {
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Entry", "%u Entries",
+                                                         n), n);
   const char *page = "list";
 
+  gtk_label_set_label (self->count_label, n > 0 ? count : "");
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
     page = wtw_journal_model_get_filtered (self->model) ? "no-results" : "empty";
   gtk_stack_set_visible_child_name (self->list_stack, page);
@@ -337,6 +353,7 @@ update_prompt (WtwJournalView *self)
   gtk_widget_set_visible (self->prompt_button, targets->len > 0);
   if (targets->len == 0)
     {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->prompt_button), NULL);
       adw_status_page_set_description (self->empty_page,
                                        _("Write what is on your mind. Entries are encrypted "
                                          "on this computer."));
@@ -351,6 +368,8 @@ update_prompt (WtwJournalView *self)
   gtk_label_set_label (self->prompt_label, g_ptr_array_index (texts, pick));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->prompt_button), "s",
                                     g_ptr_array_index (targets, pick));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->prompt_button),
+                                  "journal.new-from-prompt");
 }
 
 static void
@@ -417,9 +436,10 @@ on_calendar_day_selected_cb (WtwJournalView *self,
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->period_filter, 0);
   self->syncing = FALSE;
+  unselect (self);
   wtw_journal_model_set_date_range (self->model, g_date_time_to_unix (start),
                                     g_date_time_to_unix (end));
-  date = g_date_time_format (start, _("%A %e %B %Y"));
+  date = g_date_time_format (start, _("%A %-d %B %Y"));
   text = g_strdup_printf (_("Entries of %s"), g_strstrip (date));
   show_day_banner (self, text);
   gtk_popover_popdown (self->calendar_popover);
@@ -434,6 +454,7 @@ apply_filters (WtwJournalView *self)
   guint period = gtk_drop_down_get_selected (self->period_filter);
   const char * const *moods = wtw_journal_editor_get_moods ();
 
+  unselect (self);
   wtw_journal_model_set_tag (self->model,
                              tag > 0 && tag != GTK_INVALID_LIST_POSITION
                              ? gtk_string_list_get_string (self->tag_names, tag) : NULL);
@@ -457,7 +478,8 @@ on_filter_changed_cb (WtwJournalView *self,
                       GParamSpec     *pspec,
                       GtkDropDown    *drop_down)
 {
-  if (!self->syncing)
+  /* Setting up the drop-downs' models selects their first row. */
+  if (!self->syncing && self->model != NULL)
     apply_filters (self);
 }
 
@@ -466,6 +488,7 @@ static void
 on_search_changed_cb (WtwJournalView *self,
                       GtkSearchEntry *entry)
 {
+  unselect (self);
   wtw_journal_model_set_search_text (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -495,6 +518,7 @@ on_search_mode_changed_cb (WtwJournalView *self,
   gtk_drop_down_set_selected (self->mood_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, 0);
   self->syncing = FALSE;
+  unselect (self);
   wtw_journal_model_set_search_text (self->model, NULL);
   apply_filters (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -793,6 +817,7 @@ undo_delete_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   gint position;
 
+  unselect (self);
   wtw_journal_model_undo_delete (self->model, id);
   position = wtw_journal_model_find (self->model, id);
   if (position >= 0)
@@ -818,6 +843,7 @@ show_all_action (GtkWidget  *widget,
   WtwJournalView *self = WTW_JOURNAL_VIEW (widget);
 
   show_day_banner (self, NULL);
+  unselect (self);
   wtw_journal_model_set_date_range (self->model, 0, 0);
 }
 
@@ -834,8 +860,6 @@ add_mood_buttons (WtwJournalView *self)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (wtw_journal_mood_label (moods[i]));
 
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       g_object_set_data (G_OBJECT (button), "mood", (gpointer) moods[i]);
       g_signal_connect (button, "toggled", G_CALLBACK (on_mood_toggled_cb), self);
       gtk_flow_box_append (self->mood_flow, button);
@@ -926,6 +950,9 @@ wtw_journal_view_dispose (GObject *object)
     wtw_journal_editor_close (self->editor);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* The overlay is AdwBin's child and a template child: AdwBin lets go of
+   * it first, or disposing the template would unparent it behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_JOURNAL_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->editor);
@@ -1046,6 +1073,7 @@ wtw_journal_view_class_init (WtwJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, period_filter);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, day_revealer);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, day_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, count_label);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, list_view);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, empty_page);

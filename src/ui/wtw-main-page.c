@@ -24,6 +24,7 @@ struct _WtwMainPage
   GtkWidget             parent_instance;
 
   WtwContent           *content;
+  WtwSession           *session;
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -40,6 +41,7 @@ G_DEFINE_FINAL_TYPE (WtwMainPage, wtw_main_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTENT,
+  PROP_SESSION,
   PROP_VISIBLE_VIEW,
   N_PROPS
 };
@@ -75,7 +77,10 @@ install_views (WtwMainPage *self)
   if (self->content == NULL)
     return;
 
-  adw_bin_set_child (self->workbook_bin, wtw_workbook_view_new (self->content));
+  adw_bin_set_child (self->workbook_bin, g_object_new (WTW_TYPE_WORKBOOK_VIEW,
+                                                      "content", self->content,
+                                                      "session", self->session,
+                                                      NULL));
 
   quiz_view = wtw_quiz_view_new ();
   wtw_quiz_view_set_quiz (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_quiz (self->content));
@@ -97,6 +102,7 @@ wtw_main_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), WTW_TYPE_MAIN_PAGE);
   unparent_children (GTK_WIDGET (object));
   g_clear_object (&WTW_MAIN_PAGE (object)->content);
+  g_clear_object (&WTW_MAIN_PAGE (object)->session);
 
   G_OBJECT_CLASS (wtw_main_page_parent_class)->dispose (object);
 }
@@ -134,6 +140,10 @@ wtw_main_page_set_property (GObject      *object,
       self->content = g_value_dup_object (value);
       break;
 
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
     case PROP_VISIBLE_VIEW:
       wtw_main_page_set_visible_view (self, g_value_get_string (value));
       break;
@@ -163,6 +173,16 @@ wtw_main_page_class_init (WtwMainPageClass *klass)
   properties[PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL,
                          WTW_TYPE_CONTENT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WtwMainPage:session:
+   *
+   * The unlocked session, for the views that keep things in the vault.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         WTW_TYPE_SESSION,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_VISIBLE_VIEW] =

@@ -392,6 +392,80 @@ switch_partner_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+remove_partner_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(WtwPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (!wtw_session_remove_member_finish (WTW_SESSION (object), result, &error))
+    {
+      toast (self, g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE)
+                   ? _("Your partner is removed, but that was not your passphrase: unlock the vault again.")
+                   : error->message);
+      return;
+    }
+
+  rebuild_members (self);
+  toast (self, _("Your partner is removed. Their passphrase and recovery key no longer open the vault."));
+}
+
+static void
+on_remove_partner_response_cb (AdwMessageDialog     *dialog,
+                               const char           *response,
+                               WtwPreferencesWindow *self)
+{
+  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "member-id"));
+
+  if (!g_str_equal (response, "ok"))
+    return;
+
+  toast (self, _("Making a new copy of the vault without your partner…"));
+  wtw_session_remove_member_async (self->session, member_id, row_text (dialog, "passphrase"),
+                                   self->cancellable, remove_partner_cb, g_object_ref (self));
+}
+
+static void
+remove_partner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WtwPreferencesWindow *self = WTW_PREFERENCES_WINDOW (widget);
+  g_autoptr(GPtrArray) members = wtw_session_list_members (self->session, NULL);
+  gint64 member_id = g_variant_get_int64 (parameter);
+  const char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *group;
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    if (((WtwVaultMember *)g_ptr_array_index (members, i))->id == member_id)
+      name = ((WtwVaultMember *)g_ptr_array_index (members, i))->name;
+  if (name == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove %s?"), name);
+  body = g_strdup_printf (_("Everything %s wrote in this vault, shared and private, will be "
+                            "deleted, and their passphrase and recovery key will no longer open "
+                            "it. Private entries cannot be kept: nobody but %s can read them. "
+                            "This cannot be undone. Type your own passphrase to go ahead."),
+                          name, name);
+  dialog = form_dialog (self, heading, body, _("_Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  group = g_object_get_data (G_OBJECT (dialog), "group");
+  g_object_set_data (G_OBJECT (dialog), "passphrase", add_password_row (group, _("Your Passphrase")));
+  g_object_set_data (G_OBJECT (dialog), "member-id", GSIZE_TO_POINTER (member_id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_partner_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 member_row (const WtwVaultMember *member,
             gboolean              is_current)
@@ -412,6 +486,16 @@ member_row (const WtwVaultMember *member,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", member->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Switch partner"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Partner"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "prefs.remove-partner");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", member->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove partner"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -463,8 +547,12 @@ wtw_preferences_window_constructed (GObject *object)
                                minutes_to_value, value_to_minutes, NULL, NULL);
 
   if (self->session != NULL)
-    g_signal_connect_object (self->session, "notify::state",
-                             G_CALLBACK (rebuild_members), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->session, "notify::state",
+                               G_CALLBACK (rebuild_members), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "member-changed",
+                               G_CALLBACK (rebuild_members), self, G_CONNECT_SWAPPED);
+    }
   rebuild_members (self);
 }
 
@@ -538,6 +626,7 @@ wtw_preferences_window_class_init (WtwPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.new-recovery-key", NULL, new_recovery_key_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "prefs.switch-partner", "s", switch_partner_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-partner", "x", remove_partner_action);
 }
 
 static void

@@ -13,19 +13,33 @@
 
 #include "wtw-chapter.h"
 #include "wtw-quiz-chart.h"
+#include "wtw-quiz-comparison.h"
+#include "wtw-quiz-history.h"
+#include "wtw-quiz-history-chart.h"
 #include "wtw-quiz-view.h"
+#include "wtw-session.h"
 
 /**
  * WtwQuizView:
  *
- * The C.A.R.E. quiz on three pages: what it is ("start"), one statement at
- * a time ("question"), and the results ("results").
+ * The C.A.R.E. quiz on five pages: what it is ("start"), one statement at
+ * a time ("question"), the results ("results"), every past result with a
+ * chart of the scores over time ("history"), and both partners' latest
+ * scores side by side ("partners").
  *
- * The view shows a #WtwQuizSession and keeps no state of its own beyond
- * which page is on show. Its actions are `quiz.start`, `quiz.answer`
- * (a "u" from 1 to 5, bound to the keys 1–5), `quiz.back` (Alt+Left) and
- * `quiz.restart`. Chapter suggestions activate `win.open-chapter` with the
- * chapter id, for the window to handle.
+ * The view shows a #WtwQuizSession. Given the app's #WtwSession, it keeps
+ * the answers of an unfinished sitting in the vault (after every answer,
+ * and when the vault locks), offers to resume them, and saves each
+ * completed quiz with its date; all of that goes through #WtwQuizHistory,
+ * so the view never touches the vault itself. A past result opens on the
+ * results page in read-only mode.
+ *
+ * Its actions are `quiz.start`, `quiz.answer` (a "u" from 1 to 5, bound to
+ * the keys 1–5), `quiz.back` (Alt+Left: the previous statement, or the page
+ * this one was opened from), `quiz.restart`, `quiz.show-history`,
+ * `quiz.show-partners` and `quiz.open-result` (an "x", a result id).
+ * Chapter suggestions activate `win.open-chapter` with the chapter id, for
+ * the window to handle.
  */
 struct _WtwQuizView
 {
@@ -33,7 +47,18 @@ struct _WtwQuizView
 
   WtwQuiz        *quiz;
   GListModel     *chapters;
-  WtwQuizSession *session;
+  WtwQuizSession *quiz_session;
+  WtwSession     *session;
+  WtwQuizHistory *history;
+  WtwQuizComparison *comparison;
+  /* The past result on the results page, read-only; NULL for the
+   * session's own result. */
+  WtwQuizSession *past_session;
+  WtwQuizRecord  *past_record;
+  guint           save_source;
+  /* Set while answers are loaded from the vault, so loading them does not
+   * save them straight back. */
+  gboolean        loading;
 
   /* Template widgets */
   GtkStack       *stack;
@@ -42,7 +67,14 @@ struct _WtwQuizView
   GtkLabel       *intro_label;
   GtkListBox     *dimensions_list;
   GtkLabel       *start_disclaimer_label;
+  GtkLabel       *member_label;
   GtkWidget      *start_button;
+  GtkWidget      *start_over_button;
+  GtkWidget      *more_list;
+  GtkWidget      *history_button;
+  GtkLabel       *history_subtitle_label;
+  GtkWidget      *partners_button;
+  GtkLabel       *partners_subtitle_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *counter_label;
   GtkLabel       *dimension_label;
@@ -51,6 +83,9 @@ struct _WtwQuizView
   GtkLabel       *scale_labels[5];
   GtkWidget      *back_button;
   GtkScrolledWindow *results_scroller;
+  GtkWidget      *results_back_button;
+  GtkLabel       *results_title_label;
+  GtkLabel       *results_date_label;
   GtkLabel       *overall_label;
   WtwQuizChart   *chart;
   GtkListBox     *scores_list;
@@ -60,6 +95,20 @@ struct _WtwQuizView
   GtkBox         *chapters_box;
   GtkLabel       *results_disclaimer_label;
   GtkWidget      *again_button;
+  GtkWidget      *see_history_button;
+  GtkScrolledWindow *history_scroller;
+  GtkWidget      *history_back_button;
+  GtkWidget      *history_empty_label;
+  WtwQuizHistoryChart *history_chart;
+  GtkWidget      *history_list_heading;
+  GtkListBox     *history_list;
+  GtkScrolledWindow *partners_scroller;
+  GtkWidget      *partners_back_button;
+  GtkLabel       *partners_status_label;
+  GtkListBox     *comparison_list;
+  GtkWidget      *talk_box;
+  GtkLabel       *talk_label;
+  GtkBox         *talk_chapters_box;
 };
 
 G_DEFINE_FINAL_TYPE (WtwQuizView, wtw_quiz_view, ADW_TYPE_BIN)
@@ -69,6 +118,7 @@ enum {
   PROP_QUIZ,
   PROP_CHAPTERS,
   PROP_SESSION,
+  PROP_QUIZ_SESSION,
   PROP_PAGE,
   PROP_ANSWER,
   N_PROPS
@@ -144,12 +194,20 @@ update_actions (WtwQuizView *self)
   const char *page = wtw_quiz_view_get_page (self);
   gboolean asking = g_strcmp0 (page, "question") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.start", self->session != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.restart", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.start", self->quiz_session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.restart", self->quiz_session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.answer", asking);
+  /* Back is the previous statement while asking, and the page this one
+   * was opened from elsewhere. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.back",
-                                 asking && self->session != NULL &&
-                                 wtw_quiz_session_get_can_go_back (self->session));
+                                 (asking && self->quiz_session != NULL &&
+                                  wtw_quiz_session_get_can_go_back (self->quiz_session)) ||
+                                 g_strcmp0 (page, "history") == 0 ||
+                                 g_strcmp0 (page, "partners") == 0 ||
+                                 (g_strcmp0 (page, "results") == 0 && self->past_record != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.show-history", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.show-partners", self->history != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.open-result", self->history != NULL);
 }
 
 static void
@@ -226,17 +284,17 @@ update_question (WtwQuizView *self)
   guint n_items;
   double progress;
 
-  if (self->session == NULL)
+  if (self->quiz_session == NULL)
     return;
 
-  item = wtw_quiz_session_get_current_item (self->session);
-  n_items = wtw_quiz_session_get_n_items (self->session);
-  progress = wtw_quiz_session_get_progress (self->session);
+  item = wtw_quiz_session_get_current_item (self->quiz_session);
+  n_items = wtw_quiz_session_get_n_items (self->quiz_session);
+  progress = wtw_quiz_session_get_progress (self->quiz_session);
 
   counter = g_strdup_printf (_("Question %u of %u"),
-                             wtw_quiz_session_get_position (self->session) + 1, n_items);
+                             wtw_quiz_session_get_position (self->quiz_session) + 1, n_items);
   answered = g_strdup_printf (_("%u of %u answered"),
-                              wtw_quiz_session_get_n_answered (self->session), n_items);
+                              wtw_quiz_session_get_n_answered (self->quiz_session), n_items);
 
   gtk_label_set_label (self->counter_label, counter);
   gtk_label_set_label (self->item_label, item ? wtw_quiz_item_get_text (item) : "");
@@ -391,9 +449,10 @@ recommendation_text (GListModel *weakest)
 /* The chapters of the weakest dimensions, under each dimension's name;
  * a chapter that works on both shows once, under the first. */
 static void
-update_recommendations (WtwQuizView *self)
+update_recommendations (WtwQuizView    *self,
+                        WtwQuizSession *sitting)
 {
-  g_autoptr(GListModel) weakest = wtw_quiz_session_dup_weakest_dimensions (self->session);
+  g_autoptr(GListModel) weakest = wtw_quiz_session_dup_weakest_dimensions (sitting);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autofree char *text = recommendation_text (weakest);
 
@@ -427,9 +486,10 @@ update_recommendations (WtwQuizView *self)
 }
 
 static void
-update_results (WtwQuizView *self)
+update_results (WtwQuizView    *self,
+                WtwQuizSession *sitting)
 {
-  WtwQuizResult *result = wtw_quiz_session_get_result (self->session);
+  WtwQuizResult *result = wtw_quiz_session_get_result (sitting);
   GListModel *dimensions = wtw_quiz_get_dimensions (self->quiz);
   GListModel *insights;
   g_autofree char *overall = NULL;
@@ -469,7 +529,472 @@ update_results (WtwQuizView *self)
   gtk_widget_set_visible (self->insights_heading, g_list_model_get_n_items (insights) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->insights_box), g_list_model_get_n_items (insights) > 0);
 
-  update_recommendations (self);
+  update_recommendations (self, sitting);
+}
+
+static char *
+format_date (gint64 taken)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (taken);
+
+  /* Translators: the date a quiz was taken, see strftime(3) */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+static gboolean
+is_unlocked (WtwQuizView *self)
+{
+  return self->history != NULL && wtw_vault_is_unlocked (wtw_quiz_history_get_vault (self->history));
+}
+
+/* The saved results and the partners, as the start page lists them. */
+static void
+update_vault_rows (WtwQuizView *self)
+{
+  guint n_results = self->history ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+  guint n_members = self->comparison ? wtw_quiz_comparison_get_n_members (self->comparison) : 0;
+  g_autofree char *results = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *member = NULL;
+
+  gtk_widget_set_visible (self->more_list, self->history != NULL);
+
+  if (n_results == 0)
+    results = g_strdup (_("No results yet"));
+  else
+    results = g_strdup_printf (ngettext ("%u result", "%u results", n_results), n_results);
+  gtk_label_set_label (self->history_subtitle_label, results);
+
+  if (n_members < 2)
+    partners = g_strdup (_("Appears once a partner is added"));
+  else
+    partners = g_strdup_printf (_("Your latest scores beside %s’s"),
+                                wtw_quiz_comparison_get_name (self->comparison,
+                                                              WTW_QUIZ_PARTNER_OTHER));
+  gtk_label_set_label (self->partners_subtitle_label, partners);
+
+  /* With two partners at one computer, say whose answers these are. */
+  if (n_members >= 2)
+    member = g_strdup_printf (_("Answering as %s"),
+                              wtw_quiz_comparison_get_name (self->comparison,
+                                                            WTW_QUIZ_PARTNER_SELF));
+  gtk_label_set_label (self->member_label, member);
+  gtk_widget_set_visible (GTK_WIDGET (self->member_label), member != NULL);
+}
+
+/* "Resume" with the count of answers kept, or a plain start. */
+static void
+update_start_button (WtwQuizView *self)
+{
+  guint answered = self->quiz_session ? wtw_quiz_session_get_n_answered (self->quiz_session) : 0;
+  gboolean resumable = answered > 0 && !wtw_quiz_session_get_complete (self->quiz_session);
+
+  if (resumable)
+    {
+      g_autofree char *label =
+        /* Translators: resume the quiz, as in "Resume (7 of 20 answered)" */
+        g_strdup_printf (_("_Resume (%u of %u answered)"), answered,
+                         wtw_quiz_session_get_n_items (self->quiz_session));
+
+      gtk_button_set_label (GTK_BUTTON (self->start_button), label);
+    }
+  else
+    gtk_button_set_label (GTK_BUTTON (self->start_button), _("_Start the Quiz"));
+  gtk_widget_set_visible (self->start_over_button, resumable);
+}
+
+static void
+update_results_header (WtwQuizView *self)
+{
+  gboolean read_only = self->past_record != NULL;
+  g_autofree char *date = NULL;
+
+  if (read_only)
+    date = format_date (wtw_quiz_record_get_taken (self->past_record));
+  else if (self->history != NULL && self->quiz_session != NULL &&
+           wtw_quiz_session_get_complete (self->quiz_session) &&
+           g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0)
+    {
+      g_autoptr(WtwQuizRecord) latest = g_list_model_get_item (G_LIST_MODEL (self->history), 0);
+
+      date = format_date (wtw_quiz_record_get_taken (latest));
+    }
+
+  gtk_label_set_label (self->results_title_label,
+                       read_only ? _("Past Results") : _("Your Results"));
+  if (date != NULL)
+    {
+      /* Translators: when a quiz was taken, as in "Taken on 3 March 2026" */
+      g_autofree char *taken = g_strdup_printf (_("Taken on %s"), date);
+
+      gtk_label_set_label (self->results_date_label, taken);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->results_date_label), date != NULL);
+  gtk_widget_set_visible (self->results_back_button, read_only);
+  gtk_widget_set_visible (self->again_button, !read_only);
+  gtk_widget_set_visible (self->see_history_button, !read_only && self->history != NULL);
+}
+
+static void
+clear_past (WtwQuizView *self)
+{
+  g_clear_object (&self->past_session);
+  g_clear_object (&self->past_record);
+}
+
+static void
+save_progress (WtwQuizView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->quiz_session == NULL || !is_unlocked (self))
+    return;
+
+  if (!wtw_quiz_history_save_progress (self->history, self->quiz_session, &error))
+    g_warning ("Could not keep the quiz answers: %s", error->message);
+}
+
+static gboolean
+save_progress_cb (gpointer data)
+{
+  WtwQuizView *self = data;
+
+  self->save_source = 0;
+  save_progress (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Answers reach the vault once per turn of the main loop, however many
+ * properties one answer changes; locking saves at once. */
+static void
+schedule_save (WtwQuizView *self)
+{
+  if (self->loading || self->history == NULL || self->save_source != 0)
+    return;
+
+  self->save_source = g_idle_add (save_progress_cb, self);
+}
+
+static void
+reload_comparison (WtwQuizView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->quiz == NULL || !is_unlocked (self))
+    {
+      g_clear_object (&self->comparison);
+      return;
+    }
+
+  if (self->comparison == NULL || wtw_quiz_comparison_get_quiz (self->comparison) != self->quiz)
+    {
+      g_clear_object (&self->comparison);
+      self->comparison = wtw_quiz_comparison_new (self->quiz);
+    }
+  if (!wtw_quiz_comparison_load (self->comparison, wtw_quiz_history_get_vault (self->history),
+                                 &error))
+    g_warning ("Could not compare the partners’ results: %s", error->message);
+}
+
+static void
+record_result (WtwQuizView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->loading || !is_unlocked (self))
+    return;
+
+  if (wtw_quiz_history_add (self->history, self->quiz_session, 0, &error) == NULL)
+    g_warning ("Could not save the quiz result: %s", error->message);
+  reload_comparison (self);
+  update_vault_rows (self);
+}
+
+static GtkWidget *
+create_history_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  WtwQuizView *self = user_data;
+  WtwQuizRecord *record = item;
+  g_autoptr(WtwQuizResult) result = wtw_quiz_record_score (record, self->quiz, NULL);
+  g_autofree char *date = format_date (wtw_quiz_record_get_taken (record));
+  g_autoptr(GString) letters = g_string_new (NULL);
+  g_autoptr(GString) spoken = g_string_new (NULL);
+  GListModel *dimensions = wtw_quiz_get_dimensions (self->quiz);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  for (guint d = 0; d < g_list_model_get_n_items (dimensions); d++)
+    {
+      g_autoptr(WtwQuizDimension) dimension = g_list_model_get_item (dimensions, d);
+      int score = wtw_quiz_record_get_score (record, d);
+
+      if (score == WTW_QUIZ_NO_SCORE)
+        continue;
+      if (letters->len > 0)
+        {
+          g_string_append (letters, " · ");
+          g_string_append (spoken, _(", "));
+        }
+      g_string_append_printf (letters, "%s %d", wtw_quiz_dimension_get_letter (dimension), score);
+      /* Translators: a dimension's score, as in "Communication 72 of 100" */
+      g_string_append_printf (spoken, _("%s %d of 100"), wtw_quiz_dimension_get_name (dimension),
+                              score);
+    }
+
+  if (result != NULL && wtw_quiz_result_get_overall (result) != WTW_QUIZ_NO_SCORE)
+    /* Translators: the overall score, then each dimension's letter and score */
+    subtitle = g_strdup_printf (_("Overall %d · %s"), wtw_quiz_result_get_overall (result),
+                                letters->str);
+  else
+    subtitle = g_strdup (letters->str);
+
+  row = new_row (date, subtitle);
+  /* A list row has no name of its own on the accessibility bus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
+                                  -1);
+
+  /* A result whose answers no longer fit the quiz keeps its scores in the
+   * list, but has no full results to open. */
+  if (result != NULL)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"),
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "quiz.open-result");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_int64 (wtw_quiz_record_get_id (record)));
+    }
+
+  return row;
+}
+
+static void
+update_history_page (WtwQuizView *self)
+{
+  gboolean empty = self->history == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (self->history)) == 0;
+
+  gtk_widget_set_visible (self->history_empty_label, empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_chart), !empty);
+  gtk_widget_set_visible (self->history_list_heading, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), !empty);
+}
+
+static void
+on_history_items_changed_cb (WtwQuizView *self,
+                             guint        position,
+                             guint        removed,
+                             guint        added,
+                             GListModel  *history)
+{
+  update_history_page (self);
+  update_vault_rows (self);
+}
+
+static void
+set_history (WtwQuizView    *self,
+             WtwQuizHistory *history)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->history, history);
+
+  wtw_quiz_history_chart_set_quiz (self->history_chart, self->quiz);
+  wtw_quiz_history_chart_set_history (self->history_chart, G_LIST_MODEL (history));
+  if (history != NULL)
+    {
+      gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (history),
+                               create_history_row_cb, self, NULL);
+      g_signal_connect_object (history, "items-changed",
+                               G_CALLBACK (on_history_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+
+  update_history_page (self);
+}
+
+static GtkWidget *
+new_score_column (const char *caption,
+                  const char *value,
+                  gboolean    highlight)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *number = gtk_label_new (value);
+  GtkWidget *name = gtk_label_new (caption);
+
+  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (column, 52, -1);
+  gtk_widget_add_css_class (number, "title-3");
+  gtk_widget_add_css_class (number, "numeric");
+  if (highlight)
+    gtk_widget_add_css_class (number, "accent");
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 7);
+  gtk_widget_add_css_class (name, "caption");
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_box_append (GTK_BOX (column), number);
+  gtk_box_append (GTK_BOX (column), name);
+
+  return column;
+}
+
+static void
+add_comparison_row (WtwQuizView      *self,
+                    WtwQuizDimension *dimension,
+                    guint             index,
+                    gboolean          widest)
+{
+  const char *mine = wtw_quiz_comparison_get_name (self->comparison, WTW_QUIZ_PARTNER_SELF);
+  const char *theirs = wtw_quiz_comparison_get_name (self->comparison, WTW_QUIZ_PARTNER_OTHER);
+  int my_score = wtw_quiz_comparison_get_score (self->comparison, WTW_QUIZ_PARTNER_SELF, index);
+  int their_score = wtw_quiz_comparison_get_score (self->comparison, WTW_QUIZ_PARTNER_OTHER, index);
+  int gap = wtw_quiz_comparison_get_gap (self->comparison, index);
+  g_autofree char *my_text = g_strdup_printf ("%d", my_score);
+  g_autofree char *their_text = g_strdup_printf ("%d", their_score);
+  g_autofree char *gap_text = g_strdup_printf ("%d", gap);
+  g_autofree char *spoken = NULL;
+  GtkWidget *row, *suffix;
+
+  if (gap < 0)
+    return;
+
+  row = new_row (wtw_quiz_dimension_get_name (dimension),
+                 widest ? _("Widest gap") : NULL);
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (suffix), new_score_column (mine, my_text, FALSE));
+  gtk_box_append (GTK_BOX (suffix), new_score_column (theirs, their_text, FALSE));
+  /* Translators: the difference between two partners' scores, a column heading */
+  gtk_box_append (GTK_BOX (suffix), new_score_column (_("Gap"), gap_text, widest));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  /* Translators: a dimension compared, as in "Resolution: Alex 72, Sam 40, a gap of 32" */
+  spoken = g_strdup_printf (_("%s: %s %d, %s %d, a gap of %d"),
+                            wtw_quiz_dimension_get_name (dimension),
+                            mine, my_score, theirs, their_score, gap);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (suffix),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_list_box_append (self->comparison_list, row);
+}
+
+static char *
+partners_status (WtwQuizView *self)
+{
+  WtwQuizRecord *mine, *theirs;
+  const char *other;
+  g_autofree char *my_date = NULL;
+  g_autofree char *their_date = NULL;
+
+  if (self->comparison == NULL || wtw_quiz_comparison_get_n_members (self->comparison) < 2)
+    return g_strdup (_("The comparison appears once a partner is added "
+                       "(Preferences → Partners). Each of you then takes the quiz under "
+                       "your own name, and your latest scores show here side by side."));
+
+  mine = wtw_quiz_comparison_get_record (self->comparison, WTW_QUIZ_PARTNER_SELF);
+  theirs = wtw_quiz_comparison_get_record (self->comparison, WTW_QUIZ_PARTNER_OTHER);
+  other = wtw_quiz_comparison_get_name (self->comparison, WTW_QUIZ_PARTNER_OTHER);
+
+  if (mine == NULL && theirs == NULL)
+    return g_strdup_printf (_("Neither you nor %s has taken the quiz yet. Once you both "
+                              "have, each under your own name, your latest scores show "
+                              "here side by side."), other);
+  if (mine == NULL)
+    return g_strdup_printf (_("%s has taken the quiz. Take it too, and your latest scores "
+                              "show here side by side."), other);
+  if (theirs == NULL)
+    return g_strdup_printf (_("%s has not taken the quiz yet. Once they have, under their "
+                              "own name, your latest scores show here side by side."), other);
+
+  my_date = format_date (wtw_quiz_record_get_taken (mine));
+  their_date = format_date (wtw_quiz_record_get_taken (theirs));
+  /* Translators: the dates of the two results compared */
+  return g_strdup_printf (_("Your latest scores, from %s, beside %s’s, from %s."),
+                          my_date, other, their_date);
+}
+
+static void
+update_talk (WtwQuizView *self)
+{
+  int widest = wtw_quiz_comparison_get_widest_dimension (self->comparison);
+  g_autoptr(WtwQuizDimension) dimension = NULL;
+  g_autofree char *text = NULL;
+  const char * const *chapters;
+  int gap;
+
+  remove_all (GTK_WIDGET (self->talk_chapters_box));
+  if (widest < 0)
+    return;
+
+  dimension = g_list_model_get_item (wtw_quiz_get_dimensions (self->quiz), widest);
+  gap = wtw_quiz_comparison_get_gap (self->comparison, widest);
+  if (gap == 0)
+    {
+      gtk_label_set_label (self->talk_label,
+                           _("Your scores are the same in every dimension. Talking about why "
+                             "you answered as you did is still worth it."));
+      return;
+    }
+
+  text = g_strdup_printf (ngettext ("Your scores are furthest apart in %s, %d point apart. "
+                                    "Start your next talk there, with these chapters:",
+                                    "Your scores are furthest apart in %s, %d points apart. "
+                                    "Start your next talk there, with these chapters:", gap),
+                          wtw_quiz_dimension_get_name (dimension), gap);
+  gtk_label_set_label (self->talk_label, text);
+
+  chapters = wtw_quiz_dimension_get_chapters (dimension);
+  for (guint c = 0; chapters != NULL && chapters[c] != NULL; c++)
+    gtk_box_append (self->talk_chapters_box, new_chapter_button (self, chapters[c]));
+}
+
+static void
+update_partners (WtwQuizView *self)
+{
+  g_autofree char *status = partners_status (self);
+  gboolean complete = self->comparison != NULL &&
+                      wtw_quiz_comparison_get_n_members (self->comparison) >= 2 &&
+                      wtw_quiz_comparison_get_complete (self->comparison);
+
+  remove_all (GTK_WIDGET (self->comparison_list));
+  gtk_label_set_label (self->partners_status_label, status);
+  gtk_widget_set_visible (GTK_WIDGET (self->comparison_list), complete);
+  gtk_widget_set_visible (self->talk_box, complete);
+  if (!complete)
+    return;
+
+  for (guint d = 0; d < wtw_quiz_comparison_get_n_dimensions (self->comparison); d++)
+    {
+      g_autoptr(WtwQuizDimension) dimension =
+        g_list_model_get_item (wtw_quiz_get_dimensions (self->quiz), d);
+
+      add_comparison_row (self, dimension, d,
+                          (int)d == wtw_quiz_comparison_get_widest_dimension (self->comparison) &&
+                          wtw_quiz_comparison_get_gap (self->comparison, d) > 0);
+    }
+  update_talk (self);
+}
+
+static void
+scroll_to_top (GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 static void
@@ -480,20 +1005,96 @@ show_page (WtwQuizView *self,
 
   if (g_str_equal (page, "question"))
     {
-      guint answer = wtw_quiz_session_get_current_answer (self->session);
+      guint answer = wtw_quiz_session_get_current_answer (self->quiz_session);
 
       update_question (self);
       gtk_widget_grab_focus (self->answer_buttons[answer > 0 ? answer - 1 : 0]);
     }
   else if (g_str_equal (page, "results"))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->results_scroller);
-
+      update_results_header (self);
       /* The answer button that had focus is gone: the chart, which says
        * the scores in words, is where reading the results starts. */
       gtk_widget_grab_focus (GTK_WIDGET (self->chart));
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+      scroll_to_top (self->results_scroller);
     }
+  else if (g_str_equal (page, "start"))
+    {
+      update_start_button (self);
+      update_vault_rows (self);
+      gtk_widget_grab_focus (self->start_button);
+    }
+  else if (g_str_equal (page, "history"))
+    {
+      update_history_page (self);
+      if (gtk_widget_get_visible (GTK_WIDGET (self->history_chart)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->history_chart));
+      else
+        gtk_widget_grab_focus (self->history_back_button);
+      scroll_to_top (self->history_scroller);
+    }
+  else if (g_str_equal (page, "partners"))
+    {
+      gtk_widget_grab_focus (self->partners_back_button);
+      scroll_to_top (self->partners_scroller);
+    }
+
+  update_actions (self);
+}
+
+/* Reads the member's results, unfinished answers and partner from the
+ * vault, and starts over on the start page. */
+static void
+reload_vault_data (WtwQuizView *self)
+{
+  g_autoptr(GError) error = NULL;
+  WtwVault *vault;
+
+  if (self->session == NULL || self->quiz == NULL ||
+      wtw_session_get_state (self->session) != WTW_SESSION_STATE_UNLOCKED)
+    return;
+
+  vault = wtw_session_get_vault (self->session);
+  if (self->history == NULL || wtw_quiz_history_get_vault (self->history) != vault)
+    {
+      g_autoptr(WtwQuizHistory) history = wtw_quiz_history_new (vault);
+
+      set_history (self, history);
+    }
+  if (!wtw_quiz_history_reload (self->history, &error))
+    g_warning ("Could not read the quiz history: %s", error->message);
+  g_clear_error (&error);
+
+  clear_past (self);
+  self->loading = TRUE;
+  wtw_quiz_session_restart (self->quiz_session);
+  if (!wtw_quiz_history_restore_progress (self->history, self->quiz_session, &error) &&
+      error != NULL)
+    g_warning ("Could not resume the quiz: %s", error->message);
+  self->loading = FALSE;
+
+  reload_comparison (self);
+  update_partners (self);
+  show_page (self, "start");
+}
+
+/* Locked: nothing read from the vault stays on screen. */
+static void
+forget_vault_data (WtwQuizView *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  clear_past (self);
+  if (self->history != NULL)
+    wtw_quiz_history_reload (self->history, NULL);
+  g_clear_object (&self->comparison);
+  if (self->quiz_session != NULL)
+    {
+      self->loading = TRUE;
+      wtw_quiz_session_restart (self->quiz_session);
+      self->loading = FALSE;
+    }
+  update_partners (self);
+  show_page (self, "start");
 }
 
 static void
@@ -502,15 +1103,53 @@ on_session_notify_cb (WtwQuizView *self,
                       GObject     *session)
 {
   if (g_str_equal (pspec->name, "current-answer"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
+      schedule_save (self);
+    }
   else if (g_str_equal (pspec->name, "result"))
     {
-      update_results (self);
-      if (wtw_quiz_session_get_result (self->session) != NULL)
-        show_page (self, "results");
+      clear_past (self);
+      update_results (self, self->quiz_session);
+      if (wtw_quiz_session_get_result (self->quiz_session) != NULL)
+        {
+          record_result (self);
+          show_page (self, "results");
+        }
+    }
+  else if (g_str_equal (pspec->name, "n-answered"))
+    {
+      schedule_save (self);
+      update_question (self);
+      update_start_button (self);
     }
   else
     update_question (self);
+}
+
+static void
+on_app_session_locking_cb (WtwQuizView *self,
+                           WtwSession  *session)
+{
+  save_progress (self);
+}
+
+static void
+on_app_session_member_changed_cb (WtwQuizView *self,
+                                  WtwSession  *session)
+{
+  reload_vault_data (self);
+}
+
+static void
+on_app_session_state_changed_cb (WtwQuizView *self,
+                                 GParamSpec  *pspec,
+                                 WtwSession  *session)
+{
+  if (wtw_session_get_state (session) == WTW_SESSION_STATE_UNLOCKED)
+    reload_vault_data (self);
+  else
+    forget_vault_data (self);
 }
 
 static void
@@ -529,8 +1168,8 @@ start_action (GtkWidget  *widget,
 {
   WtwQuizView *self = WTW_QUIZ_VIEW (widget);
 
-  if (wtw_quiz_session_get_complete (self->session))
-    wtw_quiz_session_restart (self->session);
+  if (wtw_quiz_session_get_complete (self->quiz_session))
+    wtw_quiz_session_restart (self->quiz_session);
   show_page (self, "question");
 }
 
@@ -540,8 +1179,18 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   WtwQuizView *self = WTW_QUIZ_VIEW (widget);
+  const char *page = wtw_quiz_view_get_page (self);
 
-  wtw_quiz_session_go_back (self->session);
+  if (g_strcmp0 (page, "question") == 0)
+    wtw_quiz_session_go_back (self->quiz_session);
+  else if (g_strcmp0 (page, "results") == 0 && self->past_record != NULL)
+    {
+      clear_past (self);
+      update_results (self, self->quiz_session);
+      show_page (self, "history");
+    }
+  else if (g_strcmp0 (page, "history") == 0 || g_strcmp0 (page, "partners") == 0)
+    show_page (self, "start");
 }
 
 static void
@@ -551,8 +1200,64 @@ restart_action (GtkWidget  *widget,
 {
   WtwQuizView *self = WTW_QUIZ_VIEW (widget);
 
-  wtw_quiz_session_restart (self->session);
+  wtw_quiz_session_restart (self->quiz_session);
   show_page (self, "question");
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WtwQuizView *self = WTW_QUIZ_VIEW (widget);
+
+  if (self->past_record != NULL)
+    {
+      clear_past (self);
+      update_results (self, self->quiz_session);
+    }
+  show_page (self, "history");
+}
+
+static void
+show_partners_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WtwQuizView *self = WTW_QUIZ_VIEW (widget);
+
+  reload_comparison (self);
+  update_partners (self);
+  show_page (self, "partners");
+}
+
+static void
+open_result_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WtwQuizView *self = WTW_QUIZ_VIEW (widget);
+  g_autoptr(WtwQuizSession) past = NULL;
+  g_autoptr(GError) error = NULL;
+  WtwQuizRecord *record;
+
+  record = wtw_quiz_history_lookup (self->history, g_variant_get_int64 (parameter));
+  if (record == NULL)
+    return;
+
+  past = wtw_quiz_session_new (self->quiz);
+  if (!wtw_quiz_session_load_answers (past, wtw_quiz_record_get_answers_json (record), &error) ||
+      !wtw_quiz_session_get_complete (past))
+    {
+      g_debug ("Result %" G_GINT64_FORMAT " cannot be opened: %s",
+               wtw_quiz_record_get_id (record), error ? error->message : "incomplete");
+      return;
+    }
+
+  g_set_object (&self->past_session, past);
+  g_set_object (&self->past_record, record);
+  update_results (self, self->past_session);
+  show_page (self, "results");
 }
 
 static void
@@ -560,12 +1265,22 @@ wtw_quiz_view_dispose (GObject *object)
 {
   WtwQuizView *self = (WtwQuizView *)object;
 
+  /* Answers given since the last turn of the main loop are not lost. */
+  if (self->save_source != 0)
+    save_progress (self);
+  wtw_quiz_view_set_session (self, NULL);
+
   /* The stack is AdwBin's child and a template child: let AdwBin let go of
    * it first, or disposing the template would unparent it behind AdwBin's
    * back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_QUIZ_VIEW);
-  g_clear_object (&self->session);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  g_clear_object (&self->comparison);
+  clear_past (self);
+  g_clear_object (&self->quiz_session);
   g_clear_object (&self->quiz);
   g_clear_object (&self->chapters);
 
@@ -594,13 +1309,17 @@ wtw_quiz_view_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_QUIZ_SESSION:
+      g_value_set_object (value, self->quiz_session);
+      break;
+
     case PROP_PAGE:
       g_value_set_string (value, wtw_quiz_view_get_page (self));
       break;
 
     case PROP_ANSWER:
       g_value_set_uint (value,
-                        self->session ? wtw_quiz_session_get_current_answer (self->session) : 0);
+                        self->quiz_session ? wtw_quiz_session_get_current_answer (self->quiz_session) : 0);
       break;
 
     default:
@@ -626,11 +1345,15 @@ wtw_quiz_view_set_property (GObject      *object,
       wtw_quiz_view_set_chapters (self, g_value_get_object (value));
       break;
 
+    case PROP_SESSION:
+      wtw_quiz_view_set_session (self, g_value_get_object (value));
+      break;
+
     case PROP_ANSWER:
       /* Setting the answer is answering: it is what quiz.answer does, and
        * it moves on to the next statement. */
-      if (self->session != NULL && g_strcmp0 (wtw_quiz_view_get_page (self), "question") == 0)
-        wtw_quiz_session_answer (self->session, g_value_get_uint (value));
+      if (self->quiz_session != NULL && g_strcmp0 (wtw_quiz_view_get_page (self), "question") == 0)
+        wtw_quiz_session_answer (self->quiz_session, g_value_get_uint (value));
       break;
 
     default:
@@ -672,17 +1395,30 @@ wtw_quiz_view_class_init (WtwQuizViewClass *klass)
   /**
    * WtwQuizView:session:
    *
-   * The session on show, new with every quiz.
+   * The app's #WtwSession, whose vault keeps the quiz history and the
+   * answers of an unfinished sitting. Without it nothing is saved, and
+   * History and Partners are not offered.
    */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
+                         WTW_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WtwQuizView:quiz-session:
+   *
+   * The sitting on show, new with every quiz.
+   */
+  properties[PROP_QUIZ_SESSION] =
+    g_param_spec_object ("quiz-session", NULL, NULL,
                          WTW_TYPE_QUIZ_SESSION,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * WtwQuizView:page:
    *
-   * The page on show: "start", "question" or "results".
+   * The page on show: "start", "question", "results", "history" or
+   * "partners".
    */
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL,
@@ -704,6 +1440,7 @@ wtw_quiz_view_class_init (WtwQuizViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WTW_TYPE_QUIZ_CHART);
+  g_type_ensure (WTW_TYPE_QUIZ_HISTORY_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-quiz-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, stack);
@@ -712,13 +1449,23 @@ wtw_quiz_view_class_init (WtwQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, intro_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, dimensions_list);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, start_disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, member_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, more_list);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, partners_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, partners_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, counter_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, dimension_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, item_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, back_button);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, results_back_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, results_title_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, results_date_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, overall_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, chart);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, scores_list);
@@ -728,6 +1475,20 @@ wtw_quiz_view_class_init (WtwQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, chapters_box);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, results_disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, WtwQuizView, again_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, see_history_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_back_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_chart);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_list_heading);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, history_list);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, partners_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, partners_back_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, partners_status_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, comparison_list);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, talk_box);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, talk_label);
+  gtk_widget_class_bind_template_child (widget_class, WtwQuizView, talk_chapters_box);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *button = g_strdup_printf ("answer_button_%u", i + 1);
@@ -746,6 +1507,10 @@ wtw_quiz_view_class_init (WtwQuizViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "quiz.answer", "answer");
   gtk_widget_class_install_action (widget_class, "quiz.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "quiz.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "quiz.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "quiz.show-partners", NULL,
+                                   show_partners_action);
+  gtk_widget_class_install_action (widget_class, "quiz.open-result", "x", open_result_action);
 
   for (guint v = 1; v <= 5; v++)
     {
@@ -762,6 +1527,9 @@ static void
 wtw_quiz_view_init (WtwQuizView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_vault_rows (self);
+  update_history_page (self);
+  update_partners (self);
   update_actions (self);
 }
 
@@ -790,7 +1558,8 @@ wtw_quiz_view_get_quiz (WtwQuizView *self)
  * @self: a #WtwQuizView
  * @quiz: (nullable): the quiz to take
  *
- * Shows @quiz on the start page, with a new session and no answers.
+ * Shows @quiz on the start page, with a new session: with no answers, or
+ * with the answers kept in the vault if the view has a #WtwSession.
  */
 void
 wtw_quiz_view_set_quiz (WtwQuizView *self,
@@ -802,14 +1571,16 @@ wtw_quiz_view_set_quiz (WtwQuizView *self,
   if (!g_set_object (&self->quiz, quiz))
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  clear_past (self);
+  if (self->quiz_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->quiz_session, self);
+  g_clear_object (&self->quiz_session);
 
   if (quiz != NULL)
     {
-      self->session = wtw_quiz_session_new (quiz);
-      g_signal_connect_object (self->session, "notify",
+      self->quiz_session = wtw_quiz_session_new (quiz);
+      g_signal_connect_object (self->quiz_session, "notify",
                                G_CALLBACK (on_session_notify_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -817,10 +1588,13 @@ wtw_quiz_view_set_quiz (WtwQuizView *self,
   update_start_page (self);
   wtw_quiz_chart_set_quiz (self->chart, quiz);
   wtw_quiz_chart_set_result (self->chart, NULL);
+  wtw_quiz_history_chart_set_quiz (self->history_chart, quiz);
   gtk_stack_set_visible_child_name (self->stack, "start");
+  update_start_button (self);
   update_actions (self);
+  reload_vault_data (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUIZ_SESSION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUIZ]);
 }
@@ -850,8 +1624,12 @@ wtw_quiz_view_set_chapters (WtwQuizView *self,
   if (!g_set_object (&self->chapters, chapters))
     return;
 
-  if (self->session != NULL)
-    update_recommendations (self);
+  if (self->past_session != NULL)
+    update_recommendations (self, self->past_session);
+  else if (self->quiz_session != NULL)
+    update_recommendations (self, self->quiz_session);
+  if (self->comparison != NULL)
+    update_partners (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTERS]);
 }
@@ -860,10 +1638,9 @@ wtw_quiz_view_set_chapters (WtwQuizView *self,
  * wtw_quiz_view_get_session:
  * @self: a #WtwQuizView
  *
- * Returns: (transfer none) (nullable): the session on show, %NULL without
- *   a quiz
+ * Returns: (transfer none) (nullable): the app's session, if given
  */
-WtwQuizSession *
+WtwSession *
 wtw_quiz_view_get_session (WtwQuizView *self)
 {
   g_return_val_if_fail (WTW_IS_QUIZ_VIEW (self), NULL);
@@ -872,10 +1649,78 @@ wtw_quiz_view_get_session (WtwQuizView *self)
 }
 
 /**
+ * wtw_quiz_view_set_session:
+ * @self: a #WtwQuizView
+ * @session: (nullable): the app's session
+ *
+ * Lets the view keep the quiz in @session's vault: unfinished answers are
+ * saved after each answer and when the vault locks, and offered again to
+ * resume; completed quizzes are saved with their date, listed in History
+ * and compared between partners. The view follows @session as it locks,
+ * unlocks and changes member.
+ */
+void
+wtw_quiz_view_set_session (WtwQuizView *self,
+                           WtwSession  *session)
+{
+  g_return_if_fail (WTW_IS_QUIZ_VIEW (self));
+  g_return_if_fail (!session || WTW_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    {
+      save_progress (self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+    }
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "locking",
+                               G_CALLBACK (on_app_session_locking_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "member-changed",
+                               G_CALLBACK (on_app_session_member_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::state",
+                               G_CALLBACK (on_app_session_state_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      reload_vault_data (self);
+    }
+  else
+    {
+      set_history (self, NULL);
+      g_clear_object (&self->comparison);
+      update_vault_rows (self);
+      update_partners (self);
+      update_actions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * wtw_quiz_view_get_quiz_session:
+ * @self: a #WtwQuizView
+ *
+ * Returns: (transfer none) (nullable): the sitting on show, %NULL without
+ *   a quiz
+ */
+WtwQuizSession *
+wtw_quiz_view_get_quiz_session (WtwQuizView *self)
+{
+  g_return_val_if_fail (WTW_IS_QUIZ_VIEW (self), NULL);
+
+  return self->quiz_session;
+}
+
+/**
  * wtw_quiz_view_get_page:
  * @self: a #WtwQuizView
  *
- * Returns: "start", "question" or "results"
+ * Returns: "start", "question", "results", "history" or "partners"
  */
 const char *
 wtw_quiz_view_get_page (WtwQuizView *self)

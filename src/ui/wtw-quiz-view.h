@@ -11,6 +11,7 @@
 
 #include "wtw-quiz.h"
 #include "wtw-quiz-session.h"
+#include "wtw-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,10 @@ void            wtw_quiz_view_set_quiz     (WtwQuizView *self,
 GListModel     *wtw_quiz_view_get_chapters (WtwQuizView *self);
 void            wtw_quiz_view_set_chapters (WtwQuizView *self,
                                             GListModel  *chapters);
-WtwQuizSession *wtw_quiz_view_get_session  (WtwQuizView *self);
+WtwSession     *wtw_quiz_view_get_session  (WtwQuizView *self);
+void            wtw_quiz_view_set_session  (WtwQuizView *self,
+                                            WtwSession  *session);
+WtwQuizSession *wtw_quiz_view_get_quiz_session (WtwQuizView *self);
 const char     *wtw_quiz_view_get_page     (WtwQuizView *self);
 
 G_END_DECLS

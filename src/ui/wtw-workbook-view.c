@@ -25,16 +25,29 @@
  *
  * Whoever makes it gives it the #WtwContent to show. It provides the
  * actions `workbook.back` (Alt+Left, Escape: back to the list when
- * narrow), `workbook.open-chapter` (a chapter id) and
- * `workbook.start-exercise`.
+ * narrow), `workbook.open-chapter` (a chapter id),
+ * `workbook.start-exercise` and `workbook.continue` (back to the last
+ * chapter and part the current member was on).
+ *
+ * Given a #WtwSession, the view keeps the workbook in the vault through a
+ * #WtwWorkbookProgress: the parts done (dots in the chapter list), where
+ * the member left off, and each finished conversation with the names and
+ * what each partner noticed.
  */
 struct _WtwWorkbookView
 {
   AdwBin           parent_instance;
 
   WtwContent      *content;
+  WtwSession      *session;
+  WtwWorkbookProgress *progress;
+  /* Set while the view moves by itself (a new content shows its first
+   * chapter): that is not a place the member chose. */
+  gboolean         restoring;
 
   /* Template widgets */
+  GtkWidget       *continue_button;
+  GtkLabel        *continue_subtitle;
   GtkStack        *main_stack;
   AdwLeaflet      *leaflet;
   GtkListBox      *chapter_list;
@@ -48,16 +61,96 @@ enum {
   PROP_0,
   PROP_CONTENT,
   PROP_CHAPTER,
+  PROP_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+has_vault (WtwWorkbookView *self)
+{
+  return self->progress != NULL && wtw_workbook_progress_get_vault (self->progress) != NULL;
+}
+
+static void
+update_row_parts (WtwWorkbookView *self,
+                  WtwChapterRow   *row)
+{
+  WtwChapter *chapter = wtw_chapter_row_get_chapter (row);
+
+  wtw_chapter_row_set_parts (row, has_vault (self)
+                                  ? (int) wtw_workbook_progress_get_parts (self->progress,
+                                                                            wtw_chapter_get_id (chapter))
+                                  : -1);
+}
+
 static GtkWidget *
 create_chapter_row_cb (gpointer item,
                        gpointer user_data)
 {
-  return wtw_chapter_row_new (WTW_CHAPTER (item));
+  WtwWorkbookView *self = user_data;
+  GtkWidget *row = wtw_chapter_row_new (WTW_CHAPTER (item));
+
+  update_row_parts (self, WTW_CHAPTER_ROW (row));
+  return row;
+}
+
+static const char *
+part_title (WtwWorkbookPart part)
+{
+  switch (part)
+    {
+    case WTW_WORKBOOK_PART_SCRIPTS:
+      return _("Scripts");
+    case WTW_WORKBOOK_PART_REFLECT:
+      return _("Reflect");
+    case WTW_WORKBOOK_PART_CONVERSATION:
+      return _("Conversation");
+    case WTW_WORKBOOK_PART_EXPLANATION:
+    case WTW_WORKBOOK_PART_NONE:
+    default:
+      return _("Explanation");
+    }
+}
+
+static void
+update_continue (WtwWorkbookView *self)
+{
+  const char *chapter_id = has_vault (self)
+                           ? wtw_workbook_progress_get_last_chapter (self->progress) : NULL;
+  WtwChapter *chapter = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (chapter_id != NULL && self->content != NULL)
+    chapter = wtw_content_lookup_chapter (self->content, chapter_id);
+
+  gtk_widget_set_visible (self->continue_button, chapter != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.continue", chapter != NULL);
+  if (chapter == NULL)
+    return;
+
+  /* TRANSLATORS: "Chapter 3 · Reflect" */
+  subtitle = g_strdup_printf (_("Chapter %u · %s"), wtw_chapter_get_number (chapter),
+                              part_title (wtw_workbook_progress_get_last_part (self->progress)));
+  gtk_label_set_text (self->continue_subtitle, subtitle);
+}
+
+/* Remembers where the member is, so "Continue" brings them back. */
+static void
+record_place (WtwWorkbookView *self)
+{
+  WtwChapter *chapter = wtw_chapter_page_get_chapter (self->chapter_page);
+  WtwWorkbookPart part =
+    wtw_workbook_part_from_name (wtw_chapter_page_get_visible_part (self->chapter_page));
+  g_autoptr(GError) error = NULL;
+
+  if (self->restoring || chapter == NULL || part == WTW_WORKBOOK_PART_NONE || !has_vault (self))
+    return;
+  if (!wtw_workbook_progress_set_last_place (self->progress, wtw_chapter_get_id (chapter), part,
+                                             &error))
+    g_warning ("Could not remember the place in the workbook: %s", error->message);
+  update_continue (self);
 }
 
 static gboolean
@@ -87,6 +180,7 @@ show_chapter (WtwWorkbookView *self,
     return;
 
   wtw_chapter_page_set_chapter (self->chapter_page, chapter);
+  record_place (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
 }
@@ -148,9 +242,82 @@ on_navigation_changed_cb (WtwWorkbookView *self,
 }
 
 static void
+on_chapter_page_part_changed_cb (WtwWorkbookView *self,
+                                 GParamSpec      *pspec,
+                                 WtwChapterPage  *page)
+{
+  record_place (self);
+}
+
+static void
+on_progress_changed_cb (WtwWorkbookView     *self,
+                        const char          *chapter_id,
+                        WtwWorkbookProgress *progress)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->chapter_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (WTW_IS_CHAPTER_ROW (row)
+          && (chapter_id == NULL
+              || g_strcmp0 (chapter_id,
+                            wtw_chapter_get_id (wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (row)))) == 0))
+        update_row_parts (self, WTW_CHAPTER_ROW (row));
+    }
+  if (chapter_id == NULL)
+    update_continue (self);
+}
+
+/* The conversation is kept as soon as it is finished: the notes written
+ * after it are saved into it as they are typed. */
+static void
+on_exercise_page_stage_changed_cb (WtwWorkbookView *self,
+                                   GParamSpec      *pspec,
+                                   WtwExercisePage *page)
+{
+  WtwChapter *chapter = wtw_chapter_page_get_chapter (self->chapter_page);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 started = wtw_exercise_page_get_started (page);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (wtw_exercise_page_get_stage (page), "finished") != 0
+      || chapter == NULL || !has_vault (self))
+    return;
+  if (!wtw_workbook_progress_record_conversation (self->progress, wtw_chapter_get_id (chapter),
+                                                  started > 0 ? started : now, now,
+                                                  wtw_exercise_page_get_name (page, FALSE),
+                                                  wtw_exercise_page_get_name (page, TRUE),
+                                                  &error))
+    g_warning ("Could not save the conversation: %s", error->message);
+}
+
+static void
+on_exercise_page_notes_changed_cb (WtwWorkbookView *self,
+                                   WtwExercisePage *page)
+{
+  g_autofree char *notes_a = wtw_exercise_page_get_notes (page, FALSE);
+  g_autofree char *notes_b = wtw_exercise_page_get_notes (page, TRUE);
+
+  if (self->progress != NULL)
+    wtw_workbook_progress_set_conversation_notes (self->progress,
+                                                  *notes_a != '\0' ? notes_a : NULL,
+                                                  *notes_b != '\0' ? notes_b : NULL);
+}
+
+static void
+end_conversation (WtwWorkbookView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (has_vault (self) && !wtw_workbook_progress_end_conversation (self->progress, &error))
+    g_warning ("Could not save the conversation notes: %s", error->message);
+}
+
+static void
 on_exercise_page_done_cb (WtwWorkbookView *self,
                           WtwExercisePage *page)
 {
+  end_conversation (self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   gtk_widget_child_focus (GTK_WIDGET (self->chapter_page), GTK_DIR_TAB_FORWARD);
 }
@@ -206,15 +373,42 @@ start_exercise_action (GtkWidget  *widget,
 }
 
 static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+  const char *chapter_id;
+  const char *part;
+
+  if (!has_vault (self)
+      || (chapter_id = wtw_workbook_progress_get_last_chapter (self->progress)) == NULL)
+    return;
+
+  /* Opening the chapter moves the place to its start: read the part first. */
+  part = wtw_workbook_part_to_name (wtw_workbook_progress_get_last_part (self->progress));
+  if (!wtw_workbook_view_open_chapter (self, chapter_id))
+    return;
+  if (part != NULL)
+    wtw_chapter_page_set_visible_part (self->chapter_page, part);
+}
+
+static void
 wtw_workbook_view_dispose (GObject *object)
 {
   WtwWorkbookView *self = (WtwWorkbookView *)object;
+
+  end_conversation (self);
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
 
   /* The bin's child is a template child: let the bin drop it first, or
    * disposing the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_WORKBOOK_VIEW);
   g_clear_object (&self->content);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (wtw_workbook_view_parent_class)->dispose (object);
 }
@@ -237,6 +431,10 @@ wtw_workbook_view_get_property (GObject    *object,
       g_value_set_object (value, wtw_workbook_view_get_chapter (self));
       break;
 
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -254,6 +452,10 @@ wtw_workbook_view_set_property (GObject      *object,
     {
     case PROP_CONTENT:
       wtw_workbook_view_set_content (self, g_value_get_object (value));
+      break;
+
+    case PROP_SESSION:
+      wtw_workbook_view_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -291,6 +493,17 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
                          WTW_TYPE_CHAPTER,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * WtwWorkbookView:session:
+   *
+   * The session whose vault keeps answers, progress and conversations;
+   * without one the workbook is for reading only.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         WTW_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WTW_TYPE_CHAPTER_PAGE);
@@ -302,6 +515,11 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, chapter_list);
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, chapter_page);
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, exercise_page);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, continue_subtitle);
+  gtk_widget_class_bind_template_callback (widget_class, on_chapter_page_part_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_exercise_page_stage_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_exercise_page_notes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chapter_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chapter_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
@@ -312,6 +530,7 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workbook.open-chapter", "s", open_chapter_action);
   gtk_widget_class_install_action (widget_class, "workbook.start-exercise", NULL,
                                    start_exercise_action);
+  gtk_widget_class_install_action (widget_class, "workbook.continue", NULL, continue_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "workbook.back", NULL);
@@ -324,6 +543,7 @@ wtw_workbook_view_init (WtwWorkbookView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
+  update_continue (self);
 }
 
 /**
@@ -376,15 +596,18 @@ wtw_workbook_view_set_content (WtwWorkbookView *self,
   if (content != NULL)
     chapters = wtw_content_get_chapters (content);
 
+  self->restoring = TRUE;
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   show_chapter (self, NULL);
-  gtk_list_box_bind_model (self->chapter_list, chapters, create_chapter_row_cb, NULL, NULL);
+  gtk_list_box_bind_model (self->chapter_list, chapters, create_chapter_row_cb, self, NULL);
   wtw_exercise_page_set_safety_note (self->exercise_page,
                                      content ? wtw_content_get_safety_note (content) : NULL);
 
   /* Wide, the page beside the list is never empty. */
   gtk_list_box_select_row (self->chapter_list,
                            gtk_list_box_get_row_at_index (self->chapter_list, 0));
+  self->restoring = FALSE;
+  update_continue (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
@@ -428,4 +651,65 @@ wtw_workbook_view_open_chapter (WtwWorkbookView *self,
   on_chapter_list_row_activated_cb (self, row, self->chapter_list);
 
   return TRUE;
+}
+
+/**
+ * wtw_workbook_view_get_session:
+ * @self: a #WtwWorkbookView
+ *
+ * Returns: (transfer none) (nullable): the session
+ */
+WtwSession *
+wtw_workbook_view_get_session (WtwWorkbookView *self)
+{
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * wtw_workbook_view_set_session:
+ * @self: a #WtwWorkbookView
+ * @session: (nullable): the session whose vault keeps the workbook
+ */
+void
+wtw_workbook_view_set_session (WtwWorkbookView *self,
+                               WtwSession      *session)
+{
+  g_return_if_fail (WTW_IS_WORKBOOK_VIEW (self));
+  g_return_if_fail (session == NULL || WTW_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  end_conversation (self);
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_clear_object (&self->progress);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->progress = wtw_workbook_progress_new (session);
+      g_signal_connect_object (self->progress, "changed",
+                               G_CALLBACK (on_progress_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  wtw_chapter_page_set_progress (self->chapter_page, self->progress);
+  on_progress_changed_cb (self, NULL, self->progress);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * wtw_workbook_view_get_progress:
+ * @self: a #WtwWorkbookView
+ *
+ * Returns: (transfer none) (nullable): the progress kept in the session's vault
+ */
+WtwWorkbookProgress *
+wtw_workbook_view_get_progress (WtwWorkbookView *self)
+{
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
+
+  return self->progress;
 }

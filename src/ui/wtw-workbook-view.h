@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "wtw-content.h"
+#include "wtw-session.h"
+#include "wtw-workbook-progress.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,10 @@ void        wtw_workbook_view_set_content  (WtwWorkbookView *self,
 WtwChapter *wtw_workbook_view_get_chapter  (WtwWorkbookView *self);
 gboolean    wtw_workbook_view_open_chapter (WtwWorkbookView *self,
                                             const char      *chapter_id);
+
+WtwSession *wtw_workbook_view_get_session  (WtwWorkbookView *self);
+void        wtw_workbook_view_set_session  (WtwWorkbookView *self,
+                                            WtwSession      *session);
+WtwWorkbookProgress *wtw_workbook_view_get_progress (WtwWorkbookView *self);
 
 G_END_DECLS

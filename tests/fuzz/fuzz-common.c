@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -44,10 +46,27 @@ fuzz_fixed_keys (void)
  * Returns: (transfer full): a path in a private folder made once per
  *   process, where each input is written before it is parsed
  */
+static char *scratch_dir;
+
+static void
+remove_scratch_dir (void)
+{
+  g_autoptr(GDir) d = g_dir_open (scratch_dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (scratch_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (scratch_dir);
+}
+
 char *
 fuzz_scratch_path (const char *name)
 {
-  static char *dir;
+  char *dir = scratch_dir;
 
   if (dir == NULL)
     {
@@ -56,8 +75,10 @@ fuzz_scratch_path (const char *name)
                                                 ? "/dev/shm" : g_get_tmp_dir (),
                                                 "wtw-fuzz-XXXXXX", NULL);
 
-      dir = g_mkdtemp (g_steal_pointer (&tmpl));
+      dir = scratch_dir = g_mkdtemp (g_steal_pointer (&tmpl));
       g_assert (dir != NULL);
+      /* libFuzzer ends with exit(): the scratch files go with it. */
+      atexit (remove_scratch_dir);
     }
   return g_build_filename (dir, name, NULL);
 }

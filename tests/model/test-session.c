@@ -291,6 +291,57 @@ test_partners (Fixture       *f,
 }
 
 static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  wtw_session_remove_member_finish (WTW_SESSION (object), result, &f->error);
+  f->done = TRUE;
+}
+
+static void
+test_remove_partner (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *rekey = g_build_filename (f->dir, "vault.wtw.rekey", NULL);
+  gint64 ada = wtw_vault_get_member_id (wtw_session_get_vault (f->session));
+  gint64 ben = 0;
+
+  wtw_session_add_member_async (f->session, "Ben", PARTNER_PASSPHRASE, NULL, member_added_cb, f);
+  g_assert_true (wait_done (f));
+  members = wtw_session_list_members (f->session, NULL);
+  for (guint i = 0; i < members->len; i++)
+    if (((WtwVaultMember *)g_ptr_array_index (members, i))->id != ada)
+      ben = ((WtwVaultMember *)g_ptr_array_index (members, i))->id;
+  g_assert_cmpint (ben, >, 0);
+
+  /* Nobody removes themselves. */
+  wtw_session_remove_member_async (f->session, ada, PASSPHRASE, NULL, removed_cb, f);
+  g_assert_false (wait_done (f));
+  g_clear_error (&f->error);
+
+  wtw_session_remove_member_async (f->session, ben, PASSPHRASE, NULL, removed_cb, f);
+  g_assert_true (wait_done (f));
+  g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_UNLOCKED);
+  g_assert_cmpuint (f->member_changed_count, ==, 1);
+  g_assert_false (g_file_test (rekey, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = wtw_session_list_members (f->session, NULL);
+  g_assert_cmpuint (members->len, ==, 1);
+
+  /* The partner's passphrase no longer opens the vault; Ada's does. */
+  wtw_session_lock (f->session);
+  g_assert_false (unlock (f, PARTNER_PASSPHRASE, WTW_SECRET_PASSPHRASE));
+  g_assert_error (f->error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_true (unlock (f, PASSPHRASE, WTW_SECRET_PASSPHRASE));
+  wtw_session_lock (f->session);
+  g_assert_true (unlock (f, f->recovery_key, WTW_SECRET_RECOVERY_KEY));
+}
+
+static void
 test_locked_refuses (Fixture       *f,
                      gconstpointer  data)
 {
@@ -322,6 +373,7 @@ main (int   argc,
   ADD ("problem-file", test_problem_file);
   ADD ("change-passphrase", test_change_passphrase);
   ADD ("partners", test_partners);
+  ADD ("remove-partner", test_remove_partner);
   ADD ("locked-refuses", test_locked_refuses);
 #undef ADD
 

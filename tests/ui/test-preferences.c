@@ -144,6 +144,29 @@ test_partners (void)
   wtw_test_iterate_until (pointer_is_null, &main_page);
   g_assert_nonnull (wtw_window_get_main_page (window));
 
+  /* Ben removes Ada: a new file with new keys, and one member left. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = WTW_PREFERENCES_WINDOW (find_toplevel (WTW_TYPE_PREFERENCES_WINDOW));
+  members = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (prefs), WTW_TYPE_PREFERENCES_WINDOW,
+                                                         "members_list"));
+  g_assert_cmpuint (count_rows (members), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.remove-partner", "x", (gint64)1));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shared and private"));
+  fill (dialog, "passphrase", PARTNER_PASSPHRASE);
+  adw_message_dialog_response (dialog, "ok");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wtw_test_iterate_until (session_is_idle, session);
+  g_assert_cmpstr (wtw_vault_get_member_name (wtw_session_get_vault (session)), ==, "Ben");
+  /* Ben, and the row to add a partner again. */
+  g_assert_cmpuint (count_rows (members), ==, 2);
+  {
+    g_autoptr(GPtrArray) left = wtw_session_list_members (session, NULL);
+
+    g_assert_cmpuint (left->len, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

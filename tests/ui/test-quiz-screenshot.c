@@ -80,7 +80,7 @@ count_distinct_colors (GdkTexture *texture)
 static void
 answer_all (WtwQuizView *view)
 {
-  WtwQuizSession *session = wtw_quiz_view_get_session (view);
+  WtwQuizSession *session = wtw_quiz_view_get_quiz_session (view);
   static const guint answers[] = { 4, 5, 2, 3, 4, 1, 3 };
 
   while (g_strcmp0 (wtw_quiz_view_get_page (view), "question") == 0)

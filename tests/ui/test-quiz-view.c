@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
   wtw_quiz_view_set_quiz (fixture->view, wtw_content_get_quiz (content));
   wtw_quiz_view_set_chapters (fixture->view, wtw_content_get_chapters (content));
   adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  fixture->session = wtw_quiz_view_get_session (fixture->view);
+  fixture->session = wtw_quiz_view_get_quiz_session (fixture->view);
 
   gtk_window_present (fixture->window);
   wtw_test_iterate_until (wtw_test_is_mapped, fixture->window);

@@ -6,7 +6,9 @@
  *
  * Renders the workbook to PNG files in the build tree: a chapter's
  * explanation, its scripts, the safety note and a step of the guided
- * conversation, light and dark, wide and narrow. They are for people to
+ * conversation, the reflection prompts with both partners' answers (one of
+ * them private) and the chapter list with progress, light and dark, wide
+ * and narrow. They are for people to
  * look at; the test only proves that something real was drawn and that
  * nothing is wider than the window.
  */
@@ -19,7 +21,9 @@
 #include "wtw-content.h"
 #include "wtw-exercise-page.h"
 #include "wtw-exercise-timer-private.h"
+#include "wtw-session.h"
 #include "wtw-test-app.h"
+#include "wtw-vault-workbook.h"
 #include "wtw-workbook-test-util.h"
 #include "wtw-workbook-view.h"
 
@@ -27,6 +31,7 @@
 
 static WtwApplication *app;
 static WtwContent *content;
+static WtwSession *session;
 
 typedef struct {
   const char *name;
@@ -77,7 +82,23 @@ show_part (GtkWidget  *view,
   WtwExercisePage *exercise_page = CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "exercise_page");
   WtwWorkbookView *workbook = WTW_WORKBOOK_VIEW (view);
 
+  if (g_str_has_suffix (part, "-vault"))
+    wtw_workbook_view_set_session (workbook, session);
+  if (g_str_equal (part, "list-vault"))
+    {
+      wtw_workbook_progress_set_reading_seconds (wtw_workbook_view_get_progress (workbook), 60);
+      g_assert_true (wtw_workbook_view_open_chapter (workbook, "always-and-never"));
+      g_assert_true (gtk_widget_activate_action (view, "workbook.back", NULL));
+      return;
+    }
+
   g_assert_true (wtw_workbook_view_open_chapter (workbook, "feelings-not-thoughts"));
+
+  if (g_str_equal (part, "reflect-vault"))
+    {
+      wtw_chapter_page_set_visible_part (chapter_page, "reflect");
+      return;
+    }
 
   if (g_str_equal (part, "list"))
     {
@@ -131,6 +152,17 @@ test_screenshot (gconstpointer data)
   window = wtw_workbook_test_window_new (content, shot->width, shot->height, &view);
   show_part (view, shot->part);
   wtw_workbook_test_settle (GTK_WIDGET (window));
+  if (g_str_equal (shot->part, "reflect-vault"))
+    {
+      /* Down to where both partners' answers to the first question show. */
+      GtkWidget *prompts = CHILD (CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "chapter_page"),
+                                  WTW_TYPE_CHAPTER_PAGE, "prompts_box");
+      GtkWidget *scroller = gtk_widget_get_ancestor (prompts, GTK_TYPE_SCROLLED_WINDOW);
+
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                                shot->width < 600 ? 330 : 230);
+      wtw_workbook_test_settle (GTK_WIDGET (window));
+    }
 
   g_assert_cmpint (adw_style_manager_get_dark (style), ==, shot->dark);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, shot->width + 1);
@@ -167,7 +199,61 @@ static const Shot shots[] = {
   { "workbook-step-narrow-dark.png", "exercise-step", 360, 720, TRUE },
   { "workbook-finished-wide-light.png", "exercise-finished", 1000, 720, FALSE },
   { "workbook-conversation-wide-light.png", "conversation", 1000, 720, FALSE },
+  { "workbook-answers-wide-light.png", "reflect-vault", 1000, 720, FALSE },
+  { "workbook-answers-wide-dark.png", "reflect-vault", 1000, 720, TRUE },
+  { "workbook-answers-narrow-light.png", "reflect-vault", 360, 720, FALSE },
+  { "workbook-answers-narrow-dark.png", "reflect-vault", 360, 720, TRUE },
+  { "workbook-progress-narrow-light.png", "list-vault", 360, 720, FALSE },
+  { "workbook-progress-wide-dark.png", "list-vault", 1000, 720, TRUE },
 };
+
+static void
+answer (WtwVault   *vault,
+        const char *prompt_id,
+        const char *text,
+        gboolean    is_private)
+{
+  g_autoptr(GError) error = NULL;
+
+  wtw_vault_reflection_set (vault, "feelings-not-thoughts", prompt_id, text, is_private, &error);
+  g_assert_no_error (error);
+}
+
+/* Alex and Sam share a vault; each answered the chapter's first prompts,
+ * Sam kept one answer private. Alex is the one who looks. */
+static void
+fill_vault (void)
+{
+  static const WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
+  WtwChapter *chapter = wtw_content_lookup_chapter (content, "feelings-not-thoughts");
+  GListModel *prompts = wtw_chapter_get_prompts (chapter);
+  g_autoptr(WtwPrompt) p0 = g_list_model_get_item (prompts, 0);
+  g_autoptr(WtwPrompt) p1 = g_list_model_get_item (prompts, 1);
+  g_autoptr(GError) error = NULL;
+  WtwVault *vault;
+  char *recovery = NULL;
+
+  session = wtw_application_get_session (app);
+  wtw_test_app_create_vault (app);
+  vault = wtw_session_get_vault (session);
+  answer (vault, wtw_prompt_get_id (p0),
+          "When Sam is late I say “you never think of me”, when what I feel is "
+          "worried, and then a little hurt.", FALSE);
+  wtw_vault_add_member (vault, "Sam", "tiled roof, sunny morning", &floor, &recovery,
+                        NULL, &error);
+  g_assert_no_error (error);
+  wtw_secure_free (recovery);
+  g_assert_true (wtw_vault_switch_member (vault, "tiled roof, sunny morning", NULL, &error));
+  answer (vault, wtw_prompt_get_id (p0),
+          "I hear blame, so I explain the traffic instead of saying sorry.", FALSE);
+  answer (vault, wtw_prompt_get_id (p1), "Something I am not ready to share yet.", TRUE);
+  g_assert_true (wtw_vault_switch_member (vault, WTW_TEST_PASSPHRASE, NULL, &error));
+  g_assert_no_error (error);
+  wtw_vault_progress_set (vault, "feelings-not-thoughts", 1, TRUE, &error);
+  wtw_vault_progress_set (vault, "feelings-not-thoughts", 2, TRUE, &error);
+  wtw_vault_progress_set (vault, "always-and-never", 1, TRUE, &error);
+  g_assert_no_error (error);
+}
 
 int
 main (int   argc,
@@ -179,6 +265,7 @@ main (int   argc,
   app = wtw_test_app_new (&argc, &argv);
   content = wtw_content_new_for_languages ((const char *[]) { "en", NULL }, &error);
   g_assert_no_error (error);
+  fill_vault ();
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {

@@ -534,6 +534,9 @@ run_on_terminal (Fixture    *fx,
   g_subprocess_launcher_set_child_setup (launcher, on_child_setup_cb, NULL, NULL);
   proc = g_subprocess_launcher_spawn (launcher, &error, cli_path, "check", fx->vault, NULL);
   g_assert_no_error (error);
+  /* Closes our copy of the pty's child side, so that reading ends when the
+   * child exits. */
+  g_clear_object (&launcher);
 
   prompt = read_terminal (master, "Passphrase: ");
   g_assert_nonnull (strstr (prompt, "Passphrase: "));

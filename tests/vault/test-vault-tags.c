@@ -168,8 +168,16 @@ test_query_filters (VaultFixture  *fx,
   g_assert_cmpstr (((WtwJournalRow *) rows->pdata[1])->tags[0], ==, "family");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
+  /* Text: newest written first, and the count can be bounded. */
   filter.text = "boat";
   g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, NULL), ==, 2);
+  rows = wtw_vault_journal_query (fx->vault, &filter, 0, 0, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[0])->entry->id, ==, b);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  filter.max_results = 1;
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &filter, NULL), ==, 1);
+  filter.max_results = 0;
   filter.mood = "calm";
   rows = wtw_vault_journal_query (fx->vault, &filter, 0, 0, &error);
   g_assert_cmpuint (rows->len, ==, 1);
