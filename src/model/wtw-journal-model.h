@@ -17,9 +17,11 @@ G_BEGIN_DECLS
 /**
  * WTW_JOURNAL_MODEL_PAGE_SIZE:
  *
- * Rows the model fetches from the vault at a time.
+ * Rows the model fetches from the vault at a time: a little more than the
+ * 200 rows GtkListView keeps widgets for, so that showing the list reads one
+ * page.
  */
-#define WTW_JOURNAL_MODEL_PAGE_SIZE 200
+#define WTW_JOURNAL_MODEL_PAGE_SIZE 256
 
 /**
  * WTW_JOURNAL_MODEL_MAX_RESULTS:

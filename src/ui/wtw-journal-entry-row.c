@@ -128,6 +128,7 @@ update (WtwJournalEntryRow *self)
   /* Wrapped labels cost a height-for-width measure: only search results,
    * whose match may sit past the end of one line, get two lines. */
   gtk_label_set_wrap (self->excerpt_label, wtw_journal_item_get_snippet (item) != NULL);
+  gtk_label_set_lines (self->excerpt_label, wtw_journal_item_get_snippet (item) != NULL ? 2 : -1);
   gtk_label_set_markup (self->excerpt_label, excerpt != NULL ? excerpt : "");
   gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "wtw-content.h"
+#include "wtw-journal-view.h"
 #include "wtw-main-page.h"
 #include "wtw-quiz-view.h"
 #include "wtw-workbook-view.h"
@@ -82,9 +83,16 @@ install_views (WtwMainPage *self)
                                                       "session", self->session,
                                                       NULL));
 
+  if (self->session != NULL)
+    adw_bin_set_child (self->journal_bin,
+                       wtw_journal_view_new (self->session,
+                                             wtw_content_get_chapters (self->content)));
+
   quiz_view = wtw_quiz_view_new ();
   wtw_quiz_view_set_quiz (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_quiz (self->content));
   wtw_quiz_view_set_chapters (WTW_QUIZ_VIEW (quiz_view), wtw_content_get_chapters (self->content));
+  if (self->session != NULL)
+    wtw_quiz_view_set_session (WTW_QUIZ_VIEW (quiz_view), self->session);
   adw_bin_set_child (self->quiz_bin, quiz_view);
 }
 
@@ -212,13 +220,18 @@ wtw_main_page_init (WtwMainPage *self)
 /**
  * wtw_main_page_new:
  * @content: (nullable): the chapters and the quiz
+ * @session: (nullable): the unlocked session
  *
  * Returns: (transfer full): a new main page
  */
 WtwMainPage *
-wtw_main_page_new (WtwContent *content)
+wtw_main_page_new (WtwContent *content,
+                   WtwSession *session)
 {
-  return g_object_new (WTW_TYPE_MAIN_PAGE, "content", content, NULL);
+  return g_object_new (WTW_TYPE_MAIN_PAGE,
+                       "content", content,
+                       "session", session,
+                       NULL);
 }
 
 /**

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WtwMainPage, wtw_main_page, WTW, MAIN_PAGE, GtkWidget)
 
-WtwMainPage *wtw_main_page_new              (WtwContent  *content);
+WtwMainPage *wtw_main_page_new              (WtwContent  *content,
+                                             WtwSession  *session);
 const char  *wtw_main_page_get_visible_view (WtwMainPage *self);
 gboolean     wtw_main_page_set_visible_view (WtwMainPage *self,
                                              const char  *view);

@@ -78,10 +78,7 @@ show_main_page (WtwWindow *self)
       if (error != NULL)
         g_critical ("The app's content could not be loaded: %s", error->message);
 
-      self->main_page = g_object_new (WTW_TYPE_MAIN_PAGE,
-                                      "content", content,
-                                      "session", self->session,
-                                      NULL);
+      self->main_page = wtw_main_page_new (content, self->session);
       wtw_main_page_set_visible_view (self->main_page, self->view);
       g_signal_connect_object (self->main_page, "notify::visible-view",
                                G_CALLBACK (on_main_page_view_changed_cb), self,

@@ -77,11 +77,10 @@ static void
 update_row_parts (WtwWorkbookView *self,
                   WtwChapterRow   *row)
 {
-  WtwChapter *chapter = wtw_chapter_row_get_chapter (row);
+  const char *id = wtw_chapter_get_id (wtw_chapter_row_get_chapter (row));
 
   wtw_chapter_row_set_parts (row, has_vault (self)
-                                  ? (int) wtw_workbook_progress_get_parts (self->progress,
-                                                                            wtw_chapter_get_id (chapter))
+                                  ? (int) wtw_workbook_progress_get_parts (self->progress, id)
                                   : -1);
 }
 
@@ -254,18 +253,22 @@ on_progress_changed_cb (WtwWorkbookView     *self,
                         const char          *chapter_id,
                         WtwWorkbookProgress *progress)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->chapter_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  GtkListBoxRow *row;
+
+  if (chapter_id != NULL)
     {
-      if (WTW_IS_CHAPTER_ROW (row)
-          && (chapter_id == NULL
-              || g_strcmp0 (chapter_id,
-                            wtw_chapter_get_id (wtw_chapter_row_get_chapter (WTW_CHAPTER_ROW (row)))) == 0))
+      if ((row = find_row (self, chapter_id)) != NULL)
         update_row_parts (self, WTW_CHAPTER_ROW (row));
+      return;
     }
-  if (chapter_id == NULL)
-    update_continue (self);
+
+  /* Everything changed (locked, unlocked): every row and the way back. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chapter_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (WTW_IS_CHAPTER_ROW (child))
+      update_row_parts (self, WTW_CHAPTER_ROW (child));
+  update_continue (self);
 }
 
 /* The conversation is kept as soon as it is finished: the notes written

@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 import wtwatspi
+from gi.repository import Atspi
 from wtwatspi import Tap, find, walk, do_action, set_text, wait_for
 
 PASSPHRASE = "quiet harbor lantern mosaic"
@@ -36,16 +37,6 @@ def containing(root, text, showing=True):
         except Exception:
             continue
     return None
-
-
-def dump(root, needle):
-    for node in walk(root):
-        try:
-            name = node.get_name() or ""
-            if needle.lower() in name.lower():
-                print(f"# {node.get_role_name()!r} {name!r} showing={wtwatspi.on_screen(node)}")
-        except Exception:
-            continue
 
 
 def open_journal(frame):
@@ -109,9 +100,12 @@ def main():
     if not selected and row is not None:
         selected = do_action(row)
     tap.ok(selected, "the entry is selected in the list")
-    delete = wait_for(lambda: find(frame, role="push button", name="Delete Entry", showing=True)
-                      if wait_for(lambda: containing(frame, BODY[:20]), timeout=5) else None,
-                      timeout=10)
+    # The entry opens beside the list; Delete Entry works once it is open.
+    delete = wait_for(lambda: next((node for node in wtwatspi.find_all(frame, role="push button",
+                                                                        name="Delete Entry")
+                                    if wtwatspi.on_screen(node)
+                                    and wtwatspi.has_state(node, Atspi.StateType.SENSITIVE)),
+                                   None), timeout=10)
     tap.ok(delete is not None and do_action(delete), "Delete Entry deletes it")
     gone = wait_for(lambda: containing(frame, TITLE) is None, timeout=10)
     tap.ok(gone, "the entry leaves the list")

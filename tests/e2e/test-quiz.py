@@ -15,16 +15,30 @@ import sys
 import tempfile
 
 import wtwatspi
-from wtwatspi import Atspi, Tap, find, find_all, do_action, has_state, set_text, wait_for
+from wtwatspi import Tap, find, find_all, do_action, on_screen, set_text, wait_for
 
 PASSPHRASE = "amber orchard pebble lantern"
 SCALE = ("Never", "Rarely", "Sometimes", "Often", "Almost always")
 N_ITEMS = 28
 
 
-def button(root, name, timeout=10):
-    return wait_for(lambda: find(root, role="push button", name=name, showing=True),
-                    timeout=timeout)
+def named(node, text):
+    """GTK 4.8 names a button after its label and then again after the
+    text inside it ("_Start the Quiz Start the Quiz"): match either end."""
+    name = node.get_name() or ""
+    return name == text or name.startswith(text + " ") or name.endswith(" " + text)
+
+
+def button(root, text, timeout=10):
+    def look():
+        for node in find_all(root, role="push button"):
+            try:
+                if named(node, text) and on_screen(node):
+                    return node
+            except Exception:
+                continue
+        return None
+    return wait_for(look, timeout=timeout)
 
 
 def label(root, name, timeout=10):
@@ -41,25 +55,22 @@ def unlock(frame):
 
 
 def open_quiz(frame):
-    # The switcher in the header bar and the one at the bottom both have
-    # tabs; the header bar's comes first. Right after the views appear a
-    # tab may not take the first activation yet: try again until selected.
+    # Both view switchers (header bar, bottom bar) have a Quiz tab, and
+    # which of them is on screen depends on the width: activate each until
+    # the quiz's start page shows.
     tabs = wait_for(lambda: find_all(frame, name="Quiz", role="page tab"), timeout=10)
-    if not tabs:
-        return False
-    for _ in range(5):
-        do_action(tabs[0])
-        if wait_for(lambda: has_state(tabs[0], Atspi.StateType.SELECTED), timeout=3):
-            break
-    return wait_for(lambda: find(frame, role="push button", showing=True,
-                                 name="Partners"), timeout=10) is not None
+    for _ in range(3):
+        for tab in tabs or []:
+            do_action(tab)
+            if button(frame, "Partners", timeout=2):
+                return True
+    return False
 
 
 def answer(frame, number):
     """Answers question @number (1-based) with a button, and waits for the
     next one (or the results)."""
-    choice = wait_for(lambda: find(frame, role="toggle button", name=SCALE[(number * 3) % 5],
-                                   showing=True), timeout=10)
+    choice = button(frame, SCALE[(number * 3) % 5])
     if choice is None or not do_action(choice):
         return False
     if number < N_ITEMS:
@@ -117,8 +128,9 @@ def main():
     tap.ok(button(frame, "Start the Quiz") is not None, "a finished quiz leaves nothing to resume")
     history = button(frame, "History")
     tap.ok(history is not None and do_action(history), "History is a button")
-    tap.ok(label(frame, "History") is not None, "the History page shows")
-    row = wait_for(lambda: find(frame, name=date, showing=True), timeout=10)
+    tap.ok(label(frame, "Every Result") is not None, "the History page shows")
+    row = wait_for(lambda: [node for node in find_all(frame, role="list item")
+                            if named(node, date) and on_screen(node)], timeout=10)
     tap.ok(row is not None, f"the result is listed under {date}")
     chart = find(frame, role="image", name="Scores over time")
     description = chart.get_description() if chart is not None else ""

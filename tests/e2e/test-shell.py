@@ -46,7 +46,7 @@ def main():
     tap.ok(wait_for(lambda: visible_label_starting(frame, "Feelings, Not Thoughts"), timeout=5)
            is not None, "the workbook lists the first chapter")
 
-    for view, words in (("Journal", "Your private entries"),
+    for view, words in (("Journal", "Your Journal"),
                         ("Quiz", "The C.A.R.E. & Intimacy Quiz")):
         # The switcher in the header bar and the one at the bottom both
         # have tabs; the header bar's comes first.

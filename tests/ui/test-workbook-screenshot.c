@@ -158,9 +158,9 @@ test_screenshot (gconstpointer data)
       GtkWidget *prompts = CHILD (CHILD (view, WTW_TYPE_WORKBOOK_VIEW, "chapter_page"),
                                   WTW_TYPE_CHAPTER_PAGE, "prompts_box");
       GtkWidget *scroller = gtk_widget_get_ancestor (prompts, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
-                                shot->width < 600 ? 330 : 230);
+      gtk_adjustment_set_value (adj, shot->width < 600 ? 330 : 230);
       wtw_workbook_test_settle (GTK_WIDGET (window));
     }
 
