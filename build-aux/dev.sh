@@ -115,12 +115,17 @@ run_tests() {
 }
 
 run_benchmarks() {
+  local quick=${1:-}
   build_app
   export GSETTINGS_SCHEMA_DIR="$build/resources"
   under_display "$build/tests/bench/startup/bench-startup" \
-    "$build/src/words-that-work" "$build/tests/bench/startup/bench-bare-window" "${1:-11}"
-  if [ -x "$build/tests/bench/vault/bench-vault" ]; then
-    "$build/tests/bench/vault/bench-vault" ${BENCH_VAULT_ARGS:-}
+    "$build/src/words-that-work" "$build/tests/bench/startup/bench-bare-window" 11
+  if [ "$quick" = quick ]; then
+    "$build/tests/bench/vault/bench-vault" --quick
+    under_display "$build/tests/bench/journal/bench-journal" 5000
+  else
+    "$build/tests/bench/vault/bench-vault"
+    under_display "$build/tests/bench/journal/bench-journal"
   fi
 }
 

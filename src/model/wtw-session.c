@@ -636,6 +636,28 @@ check_unlocked (WtwSession  *self,
   return FALSE;
 }
 
+/* The start of every operation on an open vault: a task, or NULL when
+ * the vault is locked, in which case the callback already has its error. */
+static GTask *
+unlocked_task_new (WtwSession          *self,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  if (!check_unlocked (self, &error))
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&task);
+}
+
 /**
  * wtw_session_list_members:
  * @self: a #WtwSession
@@ -692,18 +714,13 @@ wtw_session_change_passphrase_async (WtwSession          *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (WTW_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_session_change_passphrase_async);
-
-  if (!check_unlocked (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = unlocked_task_new (self, wtw_session_change_passphrase_async,
+                            cancellable, callback, user_data);
+  if (task == NULL)
+    return;
 
   set_busy (self, TRUE);
   wtw_vault_change_passphrase_async (self->vault, old_passphrase, new_passphrase,
@@ -781,18 +798,13 @@ wtw_session_add_member_async (WtwSession          *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (WTW_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_session_add_member_async);
-
-  if (!check_unlocked (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = unlocked_task_new (self, wtw_session_add_member_async,
+                            cancellable, callback, user_data);
+  if (task == NULL)
+    return;
 
   set_busy (self, TRUE);
   wtw_vault_add_member_async (self->vault, name, passphrase, kdf_params (self),
@@ -857,18 +869,13 @@ wtw_session_switch_member_async (WtwSession          *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
 
   g_return_if_fail (WTW_IS_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_session_switch_member_async);
-
-  if (!check_unlocked (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = unlocked_task_new (self, wtw_session_switch_member_async,
+                            cancellable, callback, user_data);
+  if (task == NULL)
+    return;
 
   g_signal_emit (self, signals[LOCKING], 0);
   set_busy (self, TRUE);
@@ -999,19 +1006,14 @@ wtw_session_remove_member_async (WtwSession          *self,
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   RemoveMember *remove;
-  GError *error = NULL;
 
   g_return_if_fail (WTW_IS_SESSION (self));
   g_return_if_fail (passphrase != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_session_remove_member_async);
-
-  if (!check_unlocked (self, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  task = unlocked_task_new (self, wtw_session_remove_member_async,
+                            cancellable, callback, user_data);
+  if (task == NULL)
+    return;
   if (member_id == wtw_vault_get_member_id (self->vault))
     {
       g_task_return_new_error (task, WTW_VAULT_ERROR, WTW_VAULT_ERROR_FAILED,

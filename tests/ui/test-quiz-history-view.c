@@ -1,4 +1,4 @@
-/* test-quiz-history.c
+/* test-quiz-history-view.c
  *
  * Copyright 2026 The Words That Work authors
  *
@@ -705,7 +705,7 @@ static const Shot shots[] = {
 };
 
 #define add_test(path, func) \
-  g_test_add ("/wtw/quiz-history/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/wtw/quiz-history-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -725,11 +725,11 @@ main (int   argc,
   add_test ("2-history", test_history);
   add_test ("3-one-member", test_one_member);
   add_test ("4-two-members", test_two_members);
-  g_test_add_func ("/wtw/quiz-history/5-seed-pictures", test_seed_pictures);
+  g_test_add_func ("/wtw/quiz-history-view/5-seed-pictures", test_seed_pictures);
   add_test ("6-chart-picture", test_chart_picture);
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/wtw/quiz-history/7-screenshot/%s", shots[i].name);
+      g_autofree char *path = g_strdup_printf ("/wtw/quiz-history-view/7-screenshot/%s", shots[i].name);
 
       g_test_add_data_func (path, &shots[i], test_screenshot);
     }
