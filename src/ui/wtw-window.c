@@ -125,9 +125,17 @@ show_setup_page (WtwWindow *self)
   gtk_stack_set_visible_child (self->lock_stack, GTK_WIDGET (self->setup_page));
 }
 
+/* Built on first use: a first run never needs it before the vault exists. */
 static void
 show_unlock_page (WtwWindow *self)
 {
+  if (self->unlock_page == NULL)
+    {
+      self->unlock_page = wtw_unlock_page_new (self->session);
+      gtk_stack_add_named (self->lock_stack, GTK_WIDGET (self->unlock_page), "unlock");
+    }
+
+  wtw_unlock_page_reset (self->unlock_page);
   gtk_stack_set_visible_child (self->lock_stack, GTK_WIDGET (self->unlock_page));
   gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
 }
@@ -143,6 +151,8 @@ show_problem_page (WtwWindow *self)
                                  _("Nothing in the file has been changed or deleted. If you "
                                    "have a copy of the vault from a backup, put it in place of "
                                    "this file and try again."));
+  /* Set here, not in the template, so no start-up ever loads it. */
+  adw_status_page_set_icon_name (self->problem_page, "dialog-warning-symbolic");
   adw_status_page_set_description (self->problem_page, description);
   gtk_stack_set_visible_child_name (self->lock_stack, "problem");
 }
@@ -158,7 +168,6 @@ update_page (WtwWindow *self)
 
     case WTW_SESSION_STATE_LOCKED:
       destroy_main_page (self);
-      wtw_unlock_page_reset (self->unlock_page);
       show_unlock_page (self);
       break;
 
@@ -289,9 +298,6 @@ wtw_window_constructed (GObject *object)
 
   g_assert (WTW_IS_SESSION (self->session));
   g_assert (WTW_IS_SETTINGS (self->settings));
-
-  self->unlock_page = wtw_unlock_page_new (self->session);
-  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (self->unlock_page), "unlock");
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
