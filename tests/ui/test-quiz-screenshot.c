@@ -43,38 +43,6 @@ settle (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static guint
-count_distinct_colors (GdkTexture *texture)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guint32 *pixels = g_new (guint32, (gsize)width * height);
-  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
-
-  gdk_texture_download (texture, (guchar *)pixels, width * 4);
-  for (gsize i = 0; i < (gsize)width * height; i += 7)
-    g_hash_table_add (colors, GUINT_TO_POINTER (pixels[i]));
-
-  return g_hash_table_size (colors);
-}
-
 /* Answers every statement with a spread of values, so the results have
  * scores apart from each other and some insights. */
 static void
@@ -98,11 +66,11 @@ save_texture (GtkWidget  *window,
               const char *dir,
               const char *name)
 {
-  g_autoptr(GdkTexture) texture = render_widget (window);
+  g_autoptr(GdkTexture) texture = wtw_test_render_widget (window);
   g_autofree char *file = g_build_filename (dir, name, NULL);
 
   g_assert_cmpint (gdk_texture_get_width (texture), >=, shot->width * 9 / 10);
-  g_assert_cmpuint (count_distinct_colors (texture), >, 16);
+  g_assert_cmpuint (wtw_test_count_colors (texture), >, 16);
   g_assert_true (gdk_texture_save_to_png (texture, file));
   g_test_message ("Saved %s", file);
 }

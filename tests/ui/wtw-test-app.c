@@ -113,3 +113,50 @@ wtw_test_app_create_vault (WtwApplication *app)
   wtw_test_iterate_until (is_true, &done);
   g_assert_cmpint (wtw_session_get_state (session), ==, WTW_SESSION_STATE_UNLOCKED);
 }
+
+/**
+ * wtw_test_render_widget:
+ * @widget: a realized, allocated widget
+ *
+ * Renders @widget in-process, with its window's renderer.
+ *
+ * Returns: (transfer full): the picture
+ */
+GdkTexture *
+wtw_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/**
+ * wtw_test_count_colors:
+ * @texture: a picture
+ *
+ * Returns: how many different colours its pixels have: a real window or
+ *   chart has many, an empty or failed rendering one or two
+ */
+guint
+wtw_test_count_colors (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize)width * height);
+  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *)pixels, width * 4);
+  for (gsize i = 0; i < (gsize)width * height; i++)
+    g_hash_table_add (colors, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colors);
+}

@@ -19,5 +19,7 @@ void            wtw_test_app_create_vault    (WtwApplication *app);
 void            wtw_test_iterate_until       (gboolean (*done) (gpointer),
                                               gpointer   data);
 gboolean        wtw_test_is_mapped           (gpointer   widget);
+GdkTexture     *wtw_test_render_widget       (GtkWidget *widget);
+guint           wtw_test_count_colors        (GdkTexture *texture);
 
 G_END_DECLS
