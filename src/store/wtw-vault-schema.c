@@ -104,8 +104,24 @@ static const char migration_1[] =
   "  key TEXT PRIMARY KEY,"
   "  value) WITHOUT ROWID;";
 
+/* 2: the chapter and prompt an entry was started from, and homework as a
+ * person meets it (a part of a chapter, who added it, when it was done, the day
+ * its reminder was sent). A private entry keeps its link inside private_blob
+ * and NULL here, like its title. Homework rows are shared by the members; the
+ * note is theirs to read together. */
+static const char migration_2[] =
+  "ALTER TABLE journal_entries ADD COLUMN chapter_id TEXT;"
+  "ALTER TABLE journal_entries ADD COLUMN prompt_id TEXT;"
+  "ALTER TABLE homework ADD COLUMN part INTEGER CHECK (part IS NULL OR part BETWEEN 1 AND 4);"
+  "ALTER TABLE homework ADD COLUMN member_id INTEGER REFERENCES members (id) ON DELETE SET NULL;"
+  "ALTER TABLE homework ADD COLUMN created INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE homework ADD COLUMN done_at INTEGER;"
+  "ALTER TABLE homework ADD COLUMN reminded_on TEXT;"
+  "CREATE INDEX homework_by_due ON homework (done, due);";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WTW_VAULT_SCHEMA_VERSION);

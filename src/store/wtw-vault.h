@@ -118,7 +118,7 @@ typedef enum
  *
  * The schema version (`PRAGMA user_version`) this build migrates vaults to.
  */
-#define WTW_VAULT_SCHEMA_VERSION 1
+#define WTW_VAULT_SCHEMA_VERSION 2
 
 /**
  * WtwVaultMember:

@@ -83,6 +83,51 @@ test_v1_tables (void)
   sqlite3_close (db);
 }
 
+static gboolean
+has_column (sqlite3    *db,
+            const char *table,
+            const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
+                                          "WHERE name = '%s'", table, column);
+
+  return query_int (db, sql) == 1;
+}
+
+/* Migration 2 adds columns to tables that already hold rows: the rows stay,
+ * the new columns read NULL (or their default), and the new CHECK holds. */
+static void
+test_v2_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (wtw_vault_schema_migrate_to (db, 1, &error));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO members (name, created) VALUES ('A', 0);"
+                                     "INSERT INTO journal_entries (member_id, created, updated,"
+                                     " title, body) VALUES (1, 5, 5, 't', 'b');"
+                                     "INSERT INTO homework (chapter_id, due, note)"
+                                     " VALUES ('ch', 10, 'n');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (has_column (db, "journal_entries", "chapter_id"));
+  g_assert_true (wtw_vault_schema_migrate_to (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_column (db, "journal_entries", "chapter_id"));
+  g_assert_true (has_column (db, "journal_entries", "prompt_id"));
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (has_column (db, "homework",
+                               (const char *[]) { "part", "member_id", "created",
+                                                  "done_at", "reminded_on" }[i]));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entries "
+                                  "WHERE title = 't' AND chapter_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM homework WHERE note = 'n' "
+                                  "AND created = 0 AND part IS NULL AND done = 0"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE homework SET part = 5", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
 static void
 copy_fixture (VaultFixture *fx,
               const char   *name)
@@ -171,6 +216,7 @@ main (int   argc,
 
   g_test_add_func ("/wtw/vault/schema/stepwise", test_stepwise);
   g_test_add_func ("/wtw/vault/schema/v1-tables", test_v1_tables);
+  g_test_add_func ("/wtw/vault/schema/v2-columns", test_v2_columns);
   g_test_add ("/wtw/vault/schema/fixture-v1", VaultFixture, NULL, vault_fixture_set_up,
               test_fixture_v1, vault_fixture_tear_down);
 
