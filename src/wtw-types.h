@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _WtwApplication        WtwApplication;
+typedef struct _WtwBackups            WtwBackups;
 typedef struct _WtwContent            WtwContent;
 typedef struct _WtwMainPage           WtwMainPage;
 typedef struct _WtwPreferencesWindow  WtwPreferencesWindow;

@@ -18,10 +18,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "wtw-backup.h"
 #include "wtw-cli-secret.h"
 #include "wtw-crypt-kdf.h"
 #include "wtw-export-json.h"
 #include "wtw-export-markdown.h"
+#include "wtw-export.h"
+#include "wtw-import.h"
+#include "wtw-export-report.h"
 #include "wtw-secure.h"
 #include "wtw-vault.h"
 
@@ -84,6 +88,10 @@ static const GOptionEntry new_passphrase_entries[] = {
 static const char *
 hint_for (const GError *error)
 {
+  if (g_error_matches (error, WTW_BACKUP_ERROR, WTW_BACKUP_ERROR_DAMAGED))
+    return "Nothing was changed; restore another backup.";
+  if (g_error_matches (error, WTW_BACKUP_ERROR, WTW_BACKUP_ERROR_FOLDER))
+    return "Choose a folder you can write to.";
   if (g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE))
     return "Check the passphrase, or unlock with the recovery key (--recovery-key-fd).";
   if (g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED)
@@ -104,8 +112,13 @@ exit_code_for (const GError *error)
 {
   if (error->domain == G_OPTION_ERROR)
     return EXIT_USAGE;
-  if (g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE))
+  if (g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE)
+      || g_error_matches (error, WTW_BACKUP_ERROR, WTW_BACKUP_ERROR_WRONG_PASSPHRASE))
     return EXIT_WRONG_PASSPHRASE;
+  if (g_error_matches (error, WTW_BACKUP_ERROR, WTW_BACKUP_ERROR_DAMAGED))
+    return EXIT_CORRUPTED;
+  if (g_error_matches (error, WTW_BACKUP_ERROR, WTW_BACKUP_ERROR_DISK_FULL))
+    return EXIT_DISK_FULL;
   if (g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED)
       || g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_NOT_A_VAULT))
     return EXIT_CORRUPTED;
@@ -543,6 +556,153 @@ open_output (const char  *path,
   return G_OUTPUT_STREAM (g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, error));
 }
 
+/* export --format pdf: the report for a therapist (docs/export-report.md). */
+static gboolean opt_pdf_reflections;
+static gboolean opt_pdf_conversations;
+static gboolean opt_pdf_quiz;
+static gboolean opt_pdf_no_journal;
+static gboolean opt_pdf_no_private;
+static gboolean opt_pdf_only_mine;
+static char **opt_pdf_chapters;
+static char **opt_pdf_tags;
+static char *opt_pdf_from;
+static char *opt_pdf_to;
+
+static const GOptionEntry pdf_entries[] = {
+  { "reflections", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_reflections, "Include reflection answers", NULL },
+  { "conversations", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_conversations, "Include notes written after guided conversations", NULL },
+  { "chapter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_pdf_chapters, "Only this chapter's answers and notes (repeatable; default: every chapter)", "ID" },
+  { "no-journal", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_no_journal, "Leave the journal out", NULL },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_pdf_from, "Only entries written on or after this day", "YYYY-MM-DD" },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_pdf_to, "Only entries written on or before this day", "YYYY-MM-DD" },
+  { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_pdf_tags, "Only entries with this tag (repeatable: any of them)", "TAG" },
+  { "no-private", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_no_private, "Leave out your own private entries and answers", NULL },
+  { "only-mine", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_only_mine, "Leave out what the other member shared", NULL },
+  { "quiz", 0, 0, G_OPTION_ARG_NONE, &opt_pdf_quiz, "Include quiz results", NULL },
+  { NULL }
+};
+
+static char **
+pdf_chapter_ids (WtwContent  *content,
+                 GError     **error)
+{
+  GListModel *chapters = wtw_content_get_chapters (content);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; opt_pdf_chapters != NULL && opt_pdf_chapters[i] != NULL; i++)
+    if (wtw_content_lookup_chapter (content, opt_pdf_chapters[i]) == NULL)
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "There is no chapter “%s”.", opt_pdf_chapters[i]);
+        return NULL;
+      }
+  if (opt_pdf_chapters != NULL)
+    return g_strdupv (opt_pdf_chapters);
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr(WtwChapter) chapter = g_list_model_get_item (chapters, i);
+
+      g_strv_builder_add (ids, wtw_chapter_get_id (chapter));
+    }
+  return g_strv_builder_end (ids);
+}
+
+static int
+export_pdf (const char *vault_path,
+            const char *output)
+{
+  g_autoptr(WtwReportSelection) sel = wtw_report_selection_new ();
+  g_autoptr(WtwContent) content = NULL;
+  g_autoptr(WtwVault) vault = NULL;
+  g_autoptr(WtwReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) chapters = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return usage_error ("export", "A PDF needs a file: add -o FILE.");
+  if ((content = wtw_content_new (&error)) == NULL || (chapters = pdf_chapter_ids (content, &error)) == NULL
+      || !wtw_report_parse_day (opt_pdf_from, FALSE, &sel->journal_from, &error)
+      || !wtw_report_parse_day (opt_pdf_to, TRUE, &sel->journal_to, &error))
+    return usage_error ("export", error->message);
+
+  if (opt_pdf_reflections)
+    sel->reflection_chapters = g_strdupv (chapters);
+  if (opt_pdf_conversations)
+    sel->exercise_chapters = g_strdupv (chapters);
+  sel->journal = !opt_pdf_no_journal;
+  sel->journal_tags = g_strdupv (opt_pdf_tags);
+  sel->include_private = !opt_pdf_no_private;
+  sel->only_mine = opt_pdf_only_mine;
+  sel->quiz = opt_pdf_quiz;
+  if (!sel->journal && !sel->quiz && sel->reflection_chapters == NULL && sel->exercise_chapters == NULL)
+    return usage_error ("export", "Nothing is chosen: add --reflections, --conversations or --quiz, "
+                        "or leave out --no-journal.");
+
+  file = g_file_new_for_commandline_arg (output);
+  if ((vault = open_vault (vault_path, &error)) == NULL
+      || (report = wtw_report_gather (vault, content, sel, NULL, &error)) == NULL
+      || !wtw_export_report_pdf (report, file, FALSE, NULL, NULL, NULL, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+/* export --format markdown-folder: one file per entry in a new folder. */
+static int
+export_folder (const char *vault_path,
+               const char *output)
+{
+  g_autoptr(WtwVault) vault = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return usage_error ("export", "--format markdown-folder needs -o DIR, a folder that does not exist yet.");
+  dest = g_file_new_for_commandline_arg (output);
+  if ((vault = open_vault (vault_path, &error)) == NULL
+      || !wtw_export_to_file (vault, WTW_EXPORT_KIND_MARKDOWN_FOLDER, dest, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *from = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "json (a Words That Work export), dayone (Day One's JSON) or markdown (a folder or a file); default: decided from the file", "KIND" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(WtwVault) vault = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(WtwImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  WtwImportFormat format = WTW_IMPORT_FORMAT_AUTO;
+  int rc;
+
+  context = command_context ("VAULT FILE|FOLDER", "Imports journal entries (and, from a Words That Work JSON export,\n"
+                             "answers, conversations, progress, quiz results and homework) as the\n"
+                             "member who unlocks. What is already in the vault is skipped. Prints\n"
+                             "what was imported and why anything was skipped; if anything goes\n"
+                             "wrong, nothing is imported. See docs/import.md.", entries);
+  g_option_context_add_main_entries (context, unlock_entries, NULL);
+  if ((rc = parse_command (context, "import", &argc, &argv, 2)) >= 0)
+    return rc;
+  if (from != NULL && (!wtw_import_format_from_string (from, &format) || format == WTW_IMPORT_FORMAT_AUTO))
+    return usage_error ("import", "The --from option must be “json”, “dayone” or “markdown”.");
+
+  source = g_file_new_for_commandline_arg (argv[2]);
+  if ((vault = open_vault (argv[1], &error)) == NULL
+      || (report = wtw_import_file (vault, source, format, NULL, &error)) == NULL)
+    return fail (error);
+  text = wtw_import_report_to_string (report);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -550,7 +710,7 @@ cmd_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "markdown or json (see docs/export-json.md)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "markdown, markdown-folder (one file per entry; needs -o DIR), json (see docs/export-json.md) or pdf (docs/export-report.md)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (created, readable only by you; default: standard output)", "FILE" },
     { NULL }
   };
@@ -564,10 +724,34 @@ cmd_export (int    argc,
   context = command_context ("VAULT", "Writes the journal out in clear text, for reading or for a\n"
                              "therapist. Other members' private entries appear without their text.", entries);
   g_option_context_add_main_entries (context, unlock_entries, NULL);
+  {
+    GOptionGroup *pdf = g_option_group_new ("pdf", "Options of --format pdf (a report for a therapist):",
+                                            "Show the options of --format pdf", NULL, NULL);
+
+    g_option_group_add_entries (pdf, pdf_entries);
+    g_option_context_add_group (context, pdf);
+  }
   if ((rc = parse_command (context, "export", &argc, &argv, 1)) >= 0)
     return rc;
+  if (format != NULL && g_str_equal (format, "pdf"))
+    return export_pdf (argv[1], output);
+  if (format != NULL && g_str_equal (format, "markdown-folder"))
+    return export_folder (argv[1], output);
   if (format == NULL || !(g_str_equal (format, "markdown") || g_str_equal (format, "json")))
-    return usage_error ("export", "The --format option must be “markdown” or “json”.");
+    return usage_error ("export", "The --format option must be “markdown”, “markdown-folder”, “json” or “pdf”.");
+
+  /* Into a file: written beside it under a temporary name, given its name
+   * only once complete, so that a crash never leaves half an export. */
+  if (output != NULL && !g_str_equal (output, "-"))
+    {
+      g_autoptr(GFile) dest = g_file_new_for_commandline_arg (output);
+      WtwExportKind kind = g_str_equal (format, "json") ? WTW_EXPORT_KIND_JSON : WTW_EXPORT_KIND_MARKDOWN;
+
+      if ((vault = open_vault (argv[1], &error)) == NULL
+          || !wtw_export_to_file (vault, kind, dest, NULL, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
 
   if ((vault = open_vault (argv[1], &error)) == NULL
       || (out = open_output (output, &error)) == NULL)
@@ -589,27 +773,118 @@ cmd_export (int    argc,
   return EXIT_OK;
 }
 
+/* Into a folder: a new backup named after the time, printed on stdout;
+ * with --keep, an automatic one, and the older automatic ones beyond N go. */
+static int
+backup_into_folder (WtwVault *vault,
+                    GFile    *folder,
+                    int       keep)
+{
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_deleted = 0;
+
+  backup = wtw_backup_write (vault, folder, keep > 0, NULL, NULL, &error);
+  if (backup == NULL)
+    return fail (error);
+  g_print ("%s\n", g_file_peek_path (backup));
+  if (keep > 0 && !wtw_backup_rotate (folder, (guint) keep, &n_deleted, NULL, &error))
+    return fail (error);
+  if (n_deleted > 0)
+    g_printerr ("Deleted %u older automatic backup%s.\n", n_deleted, n_deleted == 1 ? "" : "s");
+  return EXIT_OK;
+}
+
 static int
 cmd_backup (int    argc,
             char **argv)
 {
+  int keep = 0;
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
+      "DEST is a folder: write an automatic backup there and keep only the newest N "
+      "automatic backups (backups made without --keep are never deleted)", "N" },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(WtwVault) vault = NULL;
   g_autoptr(GFile) dest = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean to_folder;
   int rc;
 
-  context = command_context ("VAULT DEST", "Writes a copy of the vault to DEST (a new file that must not\n"
-                             "exist) with a new master key. The same passphrases and recovery\n"
-                             "keys open it.", NULL);
+  context = command_context ("VAULT DEST", "Writes a copy of the vault with a new master key; the same\n"
+                             "passphrases and recovery keys open it. DEST is a new file that must\n"
+                             "not exist, or a folder: the backup is then named after the time\n"
+                             "(“Words That Work backup 2026-11-23 093000.wtw”) and its path is\n"
+                             "printed.", entries);
   g_option_context_add_main_entries (context, unlock_entries, NULL);
   if ((rc = parse_command (context, "backup", &argc, &argv, 2)) >= 0)
     return rc;
+  if (keep < 0 || keep > 1000)
+    return usage_error ("backup", "The --keep option takes a number from 1 to 1000.");
 
   dest = g_file_new_for_commandline_arg (argv[2]);
-  if ((vault = open_vault (argv[1], &error)) == NULL
-      || !wtw_vault_export (vault, dest, 0, NULL, NULL, NULL, &error))
+  to_folder = keep > 0 || g_file_query_file_type (dest, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+  if ((vault = open_vault (argv[1], &error)) == NULL)
     return fail (error);
+  if (to_folder)
+    return backup_into_folder (vault, dest, keep);
+  if (!wtw_vault_export (vault, dest, 0, NULL, NULL, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static int
+cmd_restore (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GFile) vault_file = NULL;
+  g_autoptr(GFile) checked = NULL;
+  g_autoptr(GFile) aside = NULL;
+  g_autoptr(WtwCliSecret) secret = NULL;
+  g_autoptr(GError) error = NULL;
+  WtwSecretKind kind = WTW_SECRET_PASSPHRASE;
+  int rc;
+
+  context = command_context ("BACKUP VAULT", "Puts BACKUP in the place of VAULT, after checking it: it must\n"
+                             "open with the passphrase (or recovery key) given, and every page\n"
+                             "must authenticate. The current VAULT is never deleted: it is kept\n"
+                             "as “VAULT.before-restore-TIME”. Close the app first.", NULL);
+  g_option_context_add_main_entries (context, unlock_entries, NULL);
+  if ((rc = parse_command (context, "restore", &argc, &argv, 2)) >= 0)
+    return rc;
+
+  backup = g_file_new_for_commandline_arg (argv[1]);
+  vault_file = g_file_new_for_commandline_arg (argv[2]);
+  if (g_file_equal (backup, vault_file))
+    return usage_error ("restore", "The backup and the vault are the same file.");
+  if (!g_file_query_exists (backup, NULL))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no backup at “%s”.", argv[1]);
+      return fail (error);
+    }
+  if (opt_recovery_key_fd >= 0)
+    {
+      kind = WTW_SECRET_RECOVERY_KEY;
+      secret = wtw_cli_secret_get (opt_recovery_key_fd, "Recovery key of the backup: ", &error);
+    }
+  else
+    {
+      secret = wtw_cli_secret_get (opt_passphrase_fd, "Passphrase of the backup: ", &error);
+    }
+  if (secret == NULL)
+    return fail (error);
+
+  checked = wtw_backup_prepare_restore (backup, vault_file, secret->data, kind, NULL, &error);
+  if (checked == NULL || !wtw_backup_finish_restore (checked, vault_file, NULL, &aside, &error))
+    return fail (error);
+  if (aside != NULL)
+    g_printerr ("Restored. The vault it replaced is kept as %s.\n", g_file_peek_path (aside));
+  else
+    g_printerr ("Restored.\n");
   return EXIT_OK;
 }
 
@@ -681,8 +956,10 @@ static const Command commands[] = {
   { "list", "VAULT", "List entries: id, created, title", cmd_list },
   { "show", "VAULT ID", "Print one entry", cmd_show },
   { "search", "VAULT QUERY", "Full-text search; same format as list", cmd_search },
-  { "export", "VAULT --format markdown|json [-o FILE]", "Export the journal in clear text", cmd_export },
-  { "backup", "VAULT DEST", "Copy to a new file with a new master key", cmd_backup },
+  { "export", "VAULT --format markdown|json|pdf [-o FILE]", "Export the journal in clear text, or a report as PDF", cmd_export },
+  { "import", "VAULT FILE|FOLDER [--from KIND]", "Import a JSON export, Day One JSON or Markdown", cmd_import },
+  { "backup", "VAULT DEST [--keep N]", "Copy to a new file (or into a folder) with a new master key", cmd_backup },
+  { "restore", "BACKUP VAULT", "Check a backup, then put it in place of VAULT (kept aside)", cmd_restore },
   { "passwd", "VAULT", "Change your passphrase", cmd_passwd },
   { "check", "VAULT", "Authenticate every page (exit 0 only if all are intact)", cmd_check },
 };

@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  *
  * The version of the JSON export schema described in docs/export-json.md.
  */
-#define WTW_EXPORT_JSON_VERSION 1
+#define WTW_EXPORT_JSON_VERSION 2
 
 gboolean wtw_export_json_write (WtwVault       *vault,
                                 GOutputStream  *out,

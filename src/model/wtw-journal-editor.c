@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "wtw-autosave-private.h"
 #include "wtw-journal-editor.h"
 #include "wtw-journal-editor-private.h"
 
@@ -34,19 +35,12 @@ struct _WtwJournalEditor
   WtwJournalModel     *journal;
   WtwJournalEntry     *entry;
   GPtrArray           *tags;
-  char                *chapter_id;
-  char                *prompt_id;
 
-  WtwJournalClockFunc  clock_func;
-  gpointer             clock_data;
-  gint64               changed_at;
-  guint                autosave_delay;
-  guint                autosave_source;
+  WtwAutosave         *autosave;
   guint                word_count;
 
   guint                active : 1;
   guint                dirty : 1;
-  guint                fake_clock : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WtwJournalEditor, wtw_journal_editor, G_TYPE_OBJECT)
@@ -84,12 +78,6 @@ static const char * const moods[] = {
   "joyful", "calm", "grateful", "hopeful", "tired", "anxious", "sad", "angry", NULL
 };
 
-static gint64
-monotonic_clock (gpointer user_data)
-{
-  return g_get_monotonic_time ();
-}
-
 static WtwVault *
 get_vault (WtwJournalEditor *self)
 {
@@ -115,23 +103,21 @@ set_dirty (WtwJournalEditor *self,
   notify (self, PROP_SAVED);
 }
 
+/* The debounce is the app's one WtwAutosave; what it saves is the editor's
+ * entry, with the editor's own checks (nothing for an empty new entry). */
 static gboolean
-on_autosave_timeout_cb (gpointer user_data)
+autosave_func (gpointer   user_data,
+               GError   **error)
 {
-  WtwJournalEditor *self = user_data;
-
-  self->autosave_source = 0;
-  _wtw_journal_editor_tick (self);
-  return G_SOURCE_REMOVE;
+  return wtw_journal_editor_save (user_data, error);
 }
 
 static void
-arm_autosave (WtwJournalEditor *self,
-              guint             msec)
+on_autosave_failed_cb (WtwJournalEditor *self,
+                       const char       *message,
+                       WtwAutosave      *autosave)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (!self->fake_clock)
-    self->autosave_source = g_timeout_add (msec, on_autosave_timeout_cb, self);
+  g_signal_emit (self, signals[SAVE_FAILED], 0, message);
 }
 
 /* Every edit comes here: the entry is now different from the vault's copy,
@@ -139,9 +125,8 @@ arm_autosave (WtwJournalEditor *self,
 static void
 changed (WtwJournalEditor *self)
 {
-  self->changed_at = self->clock_func (self->clock_data);
   set_dirty (self, TRUE);
-  arm_autosave (self, self->autosave_delay);
+  wtw_autosave_changed (self->autosave);
 }
 
 static gboolean
@@ -187,14 +172,12 @@ static void
 reset (WtwJournalEditor *self,
        gboolean          active)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  wtw_autosave_discard (self->autosave);
   if (self->entry->body != NULL)
     explicit_bzero (self->entry->body, strlen (self->entry->body));
   g_clear_pointer (&self->entry, wtw_journal_entry_free);
   self->entry = wtw_journal_entry_new ();
   clear_tags (self);
-  g_clear_pointer (&self->chapter_id, g_free);
-  g_clear_pointer (&self->prompt_id, g_free);
   self->active = !!active;
   self->dirty = FALSE;
 }
@@ -242,7 +225,9 @@ wtw_journal_editor_dispose (GObject *object)
 
   if (self->journal != NULL)
     wtw_journal_editor_close (self);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->autosave != NULL)
+    wtw_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (wtw_journal_editor_parent_class)->dispose (object);
@@ -255,8 +240,6 @@ wtw_journal_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->entry, wtw_journal_entry_free);
   g_ptr_array_unref (self->tags);
-  g_free (self->chapter_id);
-  g_free (self->prompt_id);
 
   G_OBJECT_CLASS (wtw_journal_editor_parent_class)->finalize (object);
 }
@@ -312,11 +295,11 @@ wtw_journal_editor_get_property (GObject    *object,
       break;
 
     case PROP_CHAPTER_ID:
-      g_value_set_string (value, self->chapter_id);
+      g_value_set_string (value, self->entry->chapter_id);
       break;
 
     case PROP_PROMPT_ID:
-      g_value_set_string (value, self->prompt_id);
+      g_value_set_string (value, self->entry->prompt_id);
       break;
 
     case PROP_DIRTY:
@@ -332,7 +315,7 @@ wtw_journal_editor_get_property (GObject    *object,
       break;
 
     case PROP_AUTOSAVE_DELAY:
-      g_value_set_uint (value, self->autosave_delay);
+      g_value_set_uint (value, wtw_autosave_get_delay (self->autosave));
       break;
 
     default:
@@ -437,7 +420,7 @@ wtw_journal_editor_class_init (WtwJournalEditorClass *klass)
    * WtwJournalEditor:chapter-id:
    *
    * The chapter whose prompt the entry answers, for an entry begun from a
-   * prompt. Kept while the entry is open; the vault has no column for it yet.
+   * prompt; saved with the entry (sealed with it when it is private).
    */
   properties[PROP_CHAPTER_ID] = g_param_spec_string ("chapter-id", NULL, NULL, NULL, ro);
   properties[PROP_PROMPT_ID] = g_param_spec_string ("prompt-id", NULL, NULL, NULL, ro);
@@ -484,8 +467,10 @@ wtw_journal_editor_init (WtwJournalEditor *self)
 {
   self->entry = wtw_journal_entry_new ();
   self->tags = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-  self->clock_func = monotonic_clock;
-  self->autosave_delay = WTW_JOURNAL_EDITOR_AUTOSAVE_DELAY;
+  self->autosave = wtw_autosave_new (autosave_func, self);
+  wtw_autosave_set_delay (self->autosave, WTW_JOURNAL_EDITOR_AUTOSAVE_DELAY);
+  g_signal_connect_object (self->autosave, "save-failed",
+                           G_CALLBACK (on_autosave_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -615,8 +600,8 @@ wtw_journal_editor_new_from_prompt (WtwJournalEditor *self,
   save_before_switching (self);
   reset (self, TRUE);
   self->entry->title = g_strdup (prompt_text);
-  self->chapter_id = g_strdup (chapter_id);
-  self->prompt_id = g_strdup (prompt_id);
+  self->entry->chapter_id = g_strdup (chapter_id);
+  self->entry->prompt_id = g_strdup (prompt_id);
   notify_all (self);
   /* Only a title: saved once something is written below it. */
   self->dirty = FALSE;
@@ -638,7 +623,9 @@ wtw_journal_editor_save (WtwJournalEditor  *self,
 {
   g_return_val_if_fail (WTW_IS_JOURNAL_EDITOR (self), FALSE);
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  /* Saved now, whoever asked: the quiet second has nothing left to do. */
+  if (wtw_autosave_get_pending (self->autosave))
+    wtw_autosave_discard (self->autosave);
   if (!self->active || !self->dirty || self->entry->sealed)
     return TRUE;
   if (self->entry->id == 0 && is_empty (self))
@@ -648,7 +635,10 @@ wtw_journal_editor_save (WtwJournalEditor  *self,
     }
   if (!wtw_journal_model_save (self->journal, self->entry,
                                (const char * const *) self->tags->pdata, error))
-    return FALSE;
+    {
+      /* Still to save: the next change, or the next save, tries again. */
+      return FALSE;
+    }
 
   g_object_freeze_notify (G_OBJECT (self));
   notify (self, PROP_ENTRY_ID);
@@ -783,8 +773,8 @@ wtw_journal_editor_get_is_private (WtwJournalEditor *self)
  * @self: a #WtwJournalEditor
  * @is_private: whether only the writer can read the entry
  *
- * Private entries keep no tags (they would be readable by the other member):
- * making an entry private drops its tags.
+ * A private entry keeps its tags, sealed with its text: only its writer
+ * sees them.
  */
 void
 wtw_journal_editor_set_is_private (WtwJournalEditor *self,
@@ -798,11 +788,6 @@ wtw_journal_editor_set_is_private (WtwJournalEditor *self,
     return;
 
   self->entry->is_private = !!is_private;
-  if (is_private && self->tags->len > 0)
-    {
-      clear_tags (self);
-      notify (self, PROP_TAGS);
-    }
   notify (self, PROP_IS_PRIVATE);
   changed (self);
 }
@@ -857,8 +842,7 @@ find_tag (WtwJournalEditor *self,
  * @self: a #WtwJournalEditor
  * @tag: a tag; blanks around it are dropped
  *
- * Returns: whether the tag was added (not blank, not there yet, and the
- *   entry is not private)
+ * Returns: whether the tag was added (not blank and not there yet)
  */
 gboolean
 wtw_journal_editor_add_tag (WtwJournalEditor *self,
@@ -870,8 +854,7 @@ wtw_journal_editor_add_tag (WtwJournalEditor *self,
   g_return_val_if_fail (tag != NULL, FALSE);
 
   name = g_strstrip (g_utf8_make_valid (tag, -1));
-  if (!self->active || self->entry->sealed || self->entry->is_private
-      || *name == '\0' || find_tag (self, name) >= 0)
+  if (!self->active || self->entry->sealed || *name == '\0' || find_tag (self, name) >= 0)
     return FALSE;
 
   g_ptr_array_add (self->tags, g_steal_pointer (&name));
@@ -903,14 +886,14 @@ const char *
 wtw_journal_editor_get_chapter_id (WtwJournalEditor *self)
 {
   g_return_val_if_fail (WTW_IS_JOURNAL_EDITOR (self), NULL);
-  return self->chapter_id;
+  return self->entry->chapter_id;
 }
 
 const char *
 wtw_journal_editor_get_prompt_id (WtwJournalEditor *self)
 {
   g_return_val_if_fail (WTW_IS_JOURNAL_EDITOR (self), NULL);
-  return self->prompt_id;
+  return self->entry->prompt_id;
 }
 
 gboolean
@@ -938,7 +921,7 @@ guint
 wtw_journal_editor_get_autosave_delay (WtwJournalEditor *self)
 {
   g_return_val_if_fail (WTW_IS_JOURNAL_EDITOR (self), 0);
-  return self->autosave_delay;
+  return wtw_autosave_get_delay (self->autosave);
 }
 
 void
@@ -947,10 +930,10 @@ wtw_journal_editor_set_autosave_delay (WtwJournalEditor *self,
 {
   g_return_if_fail (WTW_IS_JOURNAL_EDITOR (self));
 
-  if (self->autosave_delay == msec)
+  if (wtw_autosave_get_delay (self->autosave) == msec)
     return;
 
-  self->autosave_delay = msec;
+  wtw_autosave_set_delay (self->autosave, msec);
   notify (self, PROP_AUTOSAVE_DELAY);
 }
 
@@ -1002,10 +985,7 @@ _wtw_journal_editor_set_clock (WtwJournalEditor    *self,
 {
   g_return_if_fail (WTW_IS_JOURNAL_EDITOR (self));
 
-  self->fake_clock = clock_func != NULL;
-  self->clock_func = clock_func != NULL ? clock_func : monotonic_clock;
-  self->clock_data = user_data;
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  _wtw_autosave_set_clock (self->autosave, clock_func, user_data);
 }
 
 /**
@@ -1017,19 +997,7 @@ _wtw_journal_editor_set_clock (WtwJournalEditor    *self,
 void
 _wtw_journal_editor_tick (WtwJournalEditor *self)
 {
-  gint64 quiet;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (WTW_IS_JOURNAL_EDITOR (self));
 
-  if (!self->dirty)
-    return;
-  quiet = (self->clock_func (self->clock_data) - self->changed_at) / 1000;
-  if (quiet < self->autosave_delay)
-    {
-      arm_autosave (self, self->autosave_delay - quiet);
-      return;
-    }
-  if (!wtw_journal_editor_save (self, &error))
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  _wtw_autosave_tick (self->autosave);
 }

@@ -786,8 +786,8 @@ wtw_journal_model_get_grouped (WtwJournalModel *self)
  * @self: a #WtwJournalModel
  * @entry: the entry; inserted when its id is 0 (which sets id, created…),
  *   updated otherwise
- * @tags: (nullable) (array zero-terminated=1): its tags; private entries
- *   keep none
+ * @tags: (nullable) (array zero-terminated=1): its tags (sealed with a
+ *   private entry)
  * @error: return location for a #GError
  *
  * Writes an entry and its tags, and announces the change.
@@ -815,13 +815,11 @@ wtw_journal_model_save (WtwJournalModel     *self,
     }
 
   is_new = entry->id == 0;
-  /* Tags are clear in the vault: drop them before the text is sealed. */
-  if (!is_new && entry->is_private && !wtw_vault_journal_set_tags (vault, entry->id, NULL, error))
-    return FALSE;
+  /* The vault seals a private entry's tags with its text. */
   if (is_new ? !wtw_vault_journal_insert (vault, entry, error)
              : !wtw_vault_journal_update (vault, entry, error))
     return FALSE;
-  if (!entry->is_private && !wtw_vault_journal_set_tags (vault, entry->id, tags, error))
+  if (!wtw_vault_journal_set_tags (vault, entry->id, tags, error))
     return FALSE;
 
   refresh_entry (self, entry->id, entry->created);

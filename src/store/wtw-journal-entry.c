@@ -42,6 +42,8 @@ wtw_journal_entry_copy (const WtwJournalEntry *entry)
   copy->title = g_strdup (entry->title);
   copy->body = g_strdup (entry->body);
   copy->mood = g_strdup (entry->mood);
+  copy->chapter_id = g_strdup (entry->chapter_id);
+  copy->prompt_id = g_strdup (entry->prompt_id);
   return copy;
 }
 
@@ -59,5 +61,7 @@ wtw_journal_entry_free (WtwJournalEntry *entry)
   g_free (entry->title);
   g_free (entry->body);
   g_free (entry->mood);
+  g_free (entry->chapter_id);
+  g_free (entry->prompt_id);
   g_free (entry);
 }

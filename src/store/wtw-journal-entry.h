@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @title: (nullable): the title; %NULL when @sealed
  * @body: (nullable): the text; %NULL in listings and search results, and when @sealed
  * @mood: (nullable): a short mood word; %NULL when @sealed
+ * @chapter_id: (nullable): the chapter whose reflection prompt the entry
+ *   answers; %NULL for an entry not begun from a prompt, and when @sealed
+ * @prompt_id: (nullable): that prompt's id in the chapter; set with @chapter_id
  * @is_private: the entry is sealed with its writer's personal key
  * @sealed: a private entry of another member: it exists, its text is not available
  *
@@ -34,6 +37,8 @@ typedef struct
   char     *title;
   char     *body;
   char     *mood;
+  char     *chapter_id;
+  char     *prompt_id;
   gboolean  is_private;
   gboolean  sealed;
 } WtwJournalEntry;

@@ -33,4 +33,35 @@ void           _wtw_vault_become_member    (WtwVault  *self,
 guint          _wtw_vault_get_busy_timeout (WtwVault  *self);
 char          *_wtw_vault_get_path         (WtwVault  *self);
 
+/* Private journal entries (wtw-vault-journal.c) and clear tags (wtw-vault-tags.c). */
+gboolean         _wtw_vault_journal_open_sealed        (WtwVault          *self,
+                                                        WtwJournalEntry   *entry,
+                                                        const guint8      *blob,
+                                                        gsize              len,
+                                                        gboolean           with_body,
+                                                        char            ***tags,
+                                                        GError           **error);
+WtwJournalEntry *_wtw_vault_journal_read_sealed        (WtwVault          *self,
+                                                        sqlite3           *db,
+                                                        gint64             id,
+                                                        char            ***tags,
+                                                        GError           **error);
+gboolean         _wtw_vault_journal_reseal             (WtwVault          *self,
+                                                        sqlite3           *db,
+                                                        gint64             id,
+                                                        const char * const *tags,
+                                                        GError           **error);
+void             _wtw_vault_journal_register_functions (WtwVault          *self,
+                                                        sqlite3           *db);
+char            *_wtw_vault_fts_query_for              (sqlite3           *db,
+                                                        const char        *text);
+char           **_wtw_vault_tags_read_clear            (sqlite3           *db,
+                                                        gint64             id,
+                                                        GError           **error);
+void             _wtw_vault_tags_forget_sealed         (WtwVault          *self);
+gboolean         _wtw_vault_tags_write_clear           (sqlite3           *db,
+                                                        gint64             id,
+                                                        const char * const *tags,
+                                                        GError           **error);
+
 G_END_DECLS

@@ -107,8 +107,9 @@ static const char migration_1[] =
 /* 2: the chapter and prompt an entry was started from, and homework as a
  * person meets it (a part of a chapter, who added it, when it was done, the day
  * its reminder was sent). A private entry keeps its link inside private_blob
- * and NULL here, like its title. Homework rows are shared by the members; the
- * note is theirs to read together. */
+ * and NULL here, like its title; a member's private entries (whose sealed
+ * tags only they can read) are found by a partial index. Homework rows are
+ * shared by the members; the note is theirs to read together. */
 static const char migration_2[] =
   "ALTER TABLE journal_entries ADD COLUMN chapter_id TEXT;"
   "ALTER TABLE journal_entries ADD COLUMN prompt_id TEXT;"
@@ -117,7 +118,9 @@ static const char migration_2[] =
   "ALTER TABLE homework ADD COLUMN created INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE homework ADD COLUMN done_at INTEGER;"
   "ALTER TABLE homework ADD COLUMN reminded_on TEXT;"
-  "CREATE INDEX homework_by_due ON homework (done, due);";
+  "CREATE INDEX homework_by_due ON homework (done, due);"
+  "CREATE INDEX journal_entries_private ON journal_entries (member_id)"
+  "  WHERE private_blob IS NOT NULL;";
 
 static const char * const migrations[] = {
   migration_1,

@@ -282,12 +282,15 @@ wtw_sql_query_int (sqlite3     *db,
  * wtw_sql_rollback:
  * @db: a connection
  *
- * Rolls back the open transaction, if any, keeping the first error.
+ * Rolls back the open transaction, if any, keeping the first error. Inside a
+ * batch, only the current write (its savepoint) is undone; the batch decides.
  */
 void
 wtw_sql_rollback (sqlite3 *db)
 {
-  if (!sqlite3_get_autocommit (db))
+  if (wtw_sql_in_batch (db))
+    sqlite3_exec (db, "ROLLBACK TO wtw_write; RELEASE wtw_write;", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 

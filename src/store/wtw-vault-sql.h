@@ -38,6 +38,13 @@ gint64    wtw_sql_query_int   (sqlite3       *db,
                                const char    *sql,
                                GError       **error);
 void      wtw_sql_rollback    (sqlite3       *db);
+/* Writes that take part in a batch (wtw-vault-batch.c): a transaction of
+ * their own, or a savepoint inside the batch's transaction. */
+gboolean  wtw_sql_begin       (sqlite3       *db,
+                               GError       **error);
+gboolean  wtw_sql_commit      (sqlite3       *db,
+                               GError       **error);
+gboolean  wtw_sql_in_batch    (sqlite3       *db);
 gboolean  wtw_sql_publish     (const char    *tmp,
                                const char    *path,
                                GError       **error);

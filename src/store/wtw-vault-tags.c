@@ -18,10 +18,11 @@
 
 /*
  * Tags and the journal as a list. Private text never leaves its sealed blob
- * here: private rows are read through wtw_vault_journal_get(), which opens
- * the blob for its writer only, and tags are refused on private entries
- * because the tags table is clear inside the vault, where the other member
- * could read it with their own key.
+ * here: private rows are opened for their writer only, and a private entry's
+ * tags live inside its blob, never in the tags tables, which are clear inside
+ * the vault, where the other member could read them with their own key.
+ * Filters reach the writer's own sealed tags and mood through the SQL
+ * function wtw_sealed_has() (wtw-vault-journal.c).
  */
 
 #define FIRST_LINE_MAX 160
@@ -29,7 +30,7 @@
 
 enum {
   COL_ID, COL_MEMBER, COL_CREATED, COL_UPDATED, COL_TITLE, COL_MOOD, COL_PRIVATE, COL_HEAD,
-  COL_SNIPPET
+  COL_SNIPPET, COL_CHAPTER, COL_PROMPT
 };
 
 G_DEFINE_BOXED_TYPE (WtwJournalRow, wtw_journal_row, wtw_journal_row_copy, wtw_journal_row_free)
@@ -93,11 +94,16 @@ append_conditions (GString                *sql,
                    gboolean                before)
 {
   if (filter->tag != NULL)
-    g_string_append (sql, " AND e.private_blob IS NULL AND EXISTS (SELECT 1 FROM entry_tags et"
+    g_string_append (sql, " AND (CASE WHEN e.private_blob IS NULL"
+                          " THEN EXISTS (SELECT 1 FROM entry_tags et"
                           " JOIN tags t ON t.id = et.tag_id"
-                          " WHERE et.entry_id = e.id AND t.name = ?)");
+                          " WHERE et.entry_id = e.id AND t.name = ?)"
+                          " ELSE wtw_sealed_has (e.id, e.member_id, e.private_blob, 'tag', ?)"
+                          " END)");
   if (filter->mood != NULL)
-    g_string_append (sql, " AND e.mood = ?");
+    g_string_append (sql, " AND (CASE WHEN e.private_blob IS NULL THEN e.mood = ?"
+                          " ELSE wtw_sealed_has (e.id, e.member_id, e.private_blob, 'mood', ?)"
+                          " END)");
   if (filter->from != 0)
     g_string_append (sql, " AND e.created >= ?");
   if (filter->to != 0)
@@ -113,15 +119,16 @@ append_conditions (GString                *sql,
     g_string_append (sql, " AND (e.created > ? OR (e.created = ? AND e.id > ?))");
 }
 
-/* Binds in the order append_conditions() wrote, from parameter @index on. */
+/* Binds in the order append_conditions() wrote, from parameter @index on;
+ * tag and mood twice, for clear and sealed entries. */
 static int
 bind_conditions (sqlite3_stmt           *stmt,
                  int                     index,
                  const WtwJournalFilter *filter)
 {
-  if (filter->tag != NULL)
+  for (int i = 0; i < 2 && filter->tag != NULL; i++)
     sqlite3_bind_text (stmt, index++, filter->tag, -1, SQLITE_TRANSIENT);
-  if (filter->mood != NULL)
+  for (int i = 0; i < 2 && filter->mood != NULL; i++)
     sqlite3_bind_text (stmt, index++, filter->mood, -1, SQLITE_TRANSIENT);
   if (filter->from != 0)
     sqlite3_bind_int64 (stmt, index++, filter->from);
@@ -135,7 +142,8 @@ bind_conditions (sqlite3_stmt           *stmt,
 /* "FROM … WHERE …" for @filter; %FALSE when the text has no word to look for
  * (then nothing matches). */
 static gboolean
-append_from (GString                *sql,
+append_from (sqlite3                *db,
+             GString                *sql,
              const WtwJournalFilter *filter,
              char                  **fts_query)
 {
@@ -145,7 +153,7 @@ append_from (GString                *sql,
       g_string_append (sql, " FROM journal_entries e WHERE 1");
       return TRUE;
     }
-  *fts_query = _wtw_vault_build_fts_query (filter->text);
+  *fts_query = _wtw_vault_fts_query_for (db, filter->text);
   if (*fts_query == NULL)
     return FALSE;
   g_string_append (sql, " FROM journal_fts JOIN journal_entries e ON e.id = journal_fts.rowid"
@@ -175,7 +183,7 @@ prepare_filtered (sqlite3                *db,
     g_string_append (sql, head);
   g_string_append (sql, "SELECT ");
   g_string_append (sql, columns);
-  *empty = !append_from (sql, filter, &fts_query);
+  *empty = !append_from (db, sql, filter, &fts_query);
   if (*empty)
     return NULL;
   append_conditions (sql, filter, before);
@@ -209,14 +217,17 @@ row_from_stmt (WtwVault     *self,
       entry->mood = g_strdup ((const char *) sqlite3_column_text (stmt, COL_MOOD));
       row->first_line = first_line ((const char *) sqlite3_column_text (stmt, COL_HEAD));
       row->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, COL_SNIPPET));
+      entry->chapter_id = g_strdup ((const char *) sqlite3_column_text (stmt, COL_CHAPTER));
+      entry->prompt_id = g_strdup ((const char *) sqlite3_column_text (stmt, COL_PROMPT));
     }
   return row;
 }
 
-/* The writer's own private entries: their text is only in the sealed blob,
- * which wtw_vault_journal_get() opens. */
+/* The writer's own private entries: their text and tags are only in the
+ * sealed blob. */
 static gboolean
 open_own_private (WtwVault       *self,
+                  sqlite3        *db,
                   WtwJournalRow  *row,
                   GError        **error)
 {
@@ -224,12 +235,16 @@ open_own_private (WtwVault       *self,
 
   if (!row->entry->is_private || row->entry->sealed)
     return TRUE;
-  full = wtw_vault_journal_get (self, row->entry->id, error);
+  full = _wtw_vault_journal_read_sealed (self, db, row->entry->id, &row->tags, error);
   if (full == NULL)
     return FALSE;
   row->entry->title = g_steal_pointer (&full->title);
   row->entry->mood = g_steal_pointer (&full->mood);
+  row->entry->chapter_id = g_steal_pointer (&full->chapter_id);
+  row->entry->prompt_id = g_steal_pointer (&full->prompt_id);
   row->first_line = first_line (full->body);
+  if (full->body != NULL)
+    explicit_bzero (full->body, strlen (full->body));
   return TRUE;
 }
 
@@ -276,6 +291,9 @@ fill_tags (sqlite3    *db,
       WtwJournalRow *row = g_ptr_array_index (rows, first + i);
       GPtrArray *names = g_hash_table_lookup (by_id, &row->entry->id);
 
+      /* An own private entry has its sealed tags already. */
+      if (row->tags != NULL)
+        continue;
       g_ptr_array_add (names, NULL);
       row->tags = (char **) g_ptr_array_free (g_ptr_array_ref (names), FALSE);
     }
@@ -337,9 +355,10 @@ wtw_vault_journal_query (WtwVault                *self,
                            ? "e.id, e.member_id, e.created, e.updated, e.title, e.mood,"
                              " e.private_blob IS NOT NULL, substr(e.body, 1, 400),"
                              " snippet(journal_fts, -1, '" WTW_JOURNAL_MATCH_START "', '"
-                             WTW_JOURNAL_MATCH_END "', '…', 12)"
+                             WTW_JOURNAL_MATCH_END "', '…', 12), e.chapter_id, e.prompt_id"
                            : "e.id, e.member_id, e.created, e.updated, e.title, e.mood,"
-                             " e.private_blob IS NOT NULL, substr(e.body, 1, 400), NULL",
+                             " e.private_blob IS NOT NULL, substr(e.body, 1, 400), NULL,"
+                             " e.chapter_id, e.prompt_id",
                            filter, FALSE, tail, &index, &empty, error);
   if (empty)
     return g_steal_pointer (&rows);
@@ -354,7 +373,7 @@ wtw_vault_journal_query (WtwVault                *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < rows->len; i++)
-    if (!open_own_private (self, g_ptr_array_index (rows, i), error))
+    if (!open_own_private (self, db, g_ptr_array_index (rows, i), error))
       return NULL;
   for (guint i = 0; i < rows->len; i += TAGS_PER_QUERY)
     if (!fill_tags (db, rows, i, MIN (TAGS_PER_QUERY, rows->len - i), error))
@@ -550,21 +569,68 @@ collect_names (sqlite3_stmt  *stmt,
 }
 
 /**
+ * _wtw_vault_tags_read_clear:
+ * @db: a vault connection
+ * @id: an entry that is not private
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): its tags from the tags tables
+ */
+char **
+_wtw_vault_tags_read_clear (sqlite3  *db,
+                            gint64    id,
+                            GError  **error)
+{
+  g_autoptr(WtwSqlStmt) stmt =
+    wtw_sql_prepare (db, "SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id"
+                         " WHERE et.entry_id = ? ORDER BY t.name COLLATE NOCASE", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return collect_names (stmt, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_ascii_strcasecmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_names_with_data (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return compare_names (a, b);
+}
+
+/* In the order of the tags table (COLLATE NOCASE). */
+static void
+sort_names (char **names)
+{
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names_with_data, NULL);
+}
+
+/**
  * wtw_vault_journal_get_tags:
  * @self: an unlocked #WtwVault
  * @id: the entry
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the entry's tags by name; NOT_FOUND for
- *   a missing entry or another member's private entry
+ * Returns: (transfer full) (nullable): the entry's tags by name (for the
+ *   writer's own private entry, its sealed tags); NOT_FOUND for a missing
+ *   entry or another member's private entry
  */
 char **
 wtw_vault_journal_get_tags (WtwVault  *self,
                             gint64     id,
                             GError   **error)
 {
-  g_autoptr(WtwSqlStmt) stmt = NULL;
+  g_autoptr(WtwJournalEntry) sealed = NULL;
   gboolean is_private = FALSE;
+  char **tags = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (WTW_IS_VAULT (self), NULL);
@@ -572,12 +638,15 @@ wtw_vault_journal_get_tags (WtwVault  *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL || !check_entry (self, db, id, &is_private, error))
     return NULL;
-  stmt = wtw_sql_prepare (db, "SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id"
-                              " WHERE et.entry_id = ? ORDER BY t.name COLLATE NOCASE", error);
-  if (stmt == NULL)
+  if (!is_private)
+    return _wtw_vault_tags_read_clear (db, id, error);
+  sealed = _wtw_vault_journal_read_sealed (self, db, id, &tags, error);
+  if (sealed == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return collect_names (stmt, error);
+  if (sealed->body != NULL)
+    explicit_bzero (sealed->body, strlen (sealed->body));
+  sort_names (tags);
+  return tags;
 }
 
 static gboolean
@@ -604,25 +673,26 @@ add_tag (sqlite3     *db,
   return wtw_sql_step_done (link, error);
 }
 
-static gboolean
-replace_tags (WtwVault            *self,
-              sqlite3             *db,
-              gint64               id,
-              const char * const  *tags,
-              GError             **error)
+/**
+ * _wtw_vault_tags_write_clear:
+ * @db: a vault connection, inside a transaction
+ * @id: an entry that is not private
+ * @tags: (array zero-terminated=1) (nullable): its tags
+ * @error: return location for a #GError
+ *
+ * Replaces an entry's tags in the tags tables.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_wtw_vault_tags_write_clear (sqlite3             *db,
+                             gint64               id,
+                             const char * const  *tags,
+                             GError             **error)
 {
-  g_autoptr(WtwSqlStmt) clear = NULL;
-  gboolean is_private = FALSE;
+  g_autoptr(WtwSqlStmt) clear = wtw_sql_prepare (db, "DELETE FROM entry_tags WHERE entry_id = ?",
+                                                 error);
 
-  if (!check_entry (self, db, id, &is_private, error))
-    return FALSE;
-  if (is_private && tags != NULL && tags[0] != NULL)
-    {
-      g_set_error_literal (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_FAILED,
-                           "Private journal entries cannot have tags.");
-      return FALSE;
-    }
-  clear = wtw_sql_prepare (db, "DELETE FROM entry_tags WHERE entry_id = ?", error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, id);
@@ -641,6 +711,43 @@ replace_tags (WtwVault            *self,
                        error);
 }
 
+/* Valid, trimmed, not blank, each once (without regard to case). */
+static char **
+clean_tags (const char * const *tags)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *name = g_utf8_make_valid (tags[i], -1);
+
+      g_strstrip (name);
+      if (*name == '\0' || !g_hash_table_add (seen, g_utf8_casefold (name, -1)))
+        continue;
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+replace_tags (WtwVault            *self,
+              sqlite3             *db,
+              gint64               id,
+              const char * const  *tags,
+              GError             **error)
+{
+  g_auto(GStrv) clean = NULL;
+  gboolean is_private = FALSE;
+
+  if (!check_entry (self, db, id, &is_private, error))
+    return FALSE;
+  if (!is_private)
+    return _wtw_vault_tags_write_clear (db, id, tags, error);
+  clean = clean_tags (tags);
+  return _wtw_vault_journal_reseal (self, db, id, (const char * const *) clean, error);
+}
+
 /**
  * wtw_vault_journal_set_tags:
  * @self: an unlocked #WtwVault
@@ -649,10 +756,10 @@ replace_tags (WtwVault            *self,
  *   are skipped, names compare without case
  * @error: return location for a #GError
  *
- * Replaces the entry's tags.
+ * Replaces the entry's tags. A private entry keeps them sealed with its
+ * text, never in the tags tables.
  *
- * Returns: %TRUE on success; NOT_FOUND as for wtw_vault_journal_update(),
- *   FAILED for tags on a private entry
+ * Returns: %TRUE on success; NOT_FOUND as for wtw_vault_journal_update()
  */
 gboolean
 wtw_vault_journal_set_tags (WtwVault            *self,
@@ -666,13 +773,136 @@ wtw_vault_journal_set_tags (WtwVault            *self,
   g_return_val_if_fail (WTW_IS_VAULT (self), FALSE);
 
   db = _wtw_vault_get_db (self, error);
-  if (db == NULL || !wtw_sql_exec (db, "BEGIN IMMEDIATE;", error))
+  if (db == NULL || !wtw_sql_begin (db, error))
     return FALSE;
   ok = replace_tags (self, db, id, tags, error);
-  if (ok && wtw_sql_exec (db, "COMMIT;", error))
+  if (ok && wtw_sql_commit (db, error))
     return TRUE;
   wtw_sql_rollback (db);
   return FALSE;
+}
+
+/* The names sealed in the current member's private entries, each once
+ * without regard to case. Finding them reads every row (no index says which
+ * entries are private), so they are kept on the vault until a private entry
+ * changes, the member changes or the vault locks; the names are wiped when
+ * they are let go. */
+#define SEALED_TAGS_KEY "wtw-sealed-tags"
+
+typedef struct
+{
+  gint64   member_id;
+  char   **names;
+} SealedTags;
+
+static void
+sealed_tags_free (SealedTags *cache)
+{
+  for (guint i = 0; cache->names != NULL && cache->names[i] != NULL; i++)
+    explicit_bzero (cache->names[i], strlen (cache->names[i]));
+  g_strfreev (cache->names);
+  g_free (cache);
+}
+
+/**
+ * _wtw_vault_tags_forget_sealed:
+ * @self: a #WtwVault
+ *
+ * Drops the remembered names of sealed tags: a private entry's tags changed.
+ */
+void
+_wtw_vault_tags_forget_sealed (WtwVault *self)
+{
+  g_object_set_data (G_OBJECT (self), SEALED_TAGS_KEY, NULL);
+}
+
+static char **
+read_sealed_tags (WtwVault  *self,
+                  sqlite3   *db,
+                  GError   **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(WtwSqlStmt) stmt =
+    wtw_sql_prepare (db, "SELECT id, private_blob FROM journal_entries"
+                         " WHERE member_id = ? AND private_blob IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, wtw_vault_get_member_id (self));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
+      g_auto(GStrv) tags = NULL;
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->member_id = wtw_vault_get_member_id (self);
+      if (!_wtw_vault_journal_open_sealed (self, entry, sqlite3_column_blob (stmt, 1),
+                                           sqlite3_column_bytes (stmt, 1), FALSE, &tags, error))
+        return NULL;
+      for (guint i = 0; tags[i] != NULL; i++)
+        if (g_hash_table_add (seen, g_ascii_strdown (tags[i], -1)))
+          g_ptr_array_add (names, g_strdup (tags[i]));
+    }
+  if (!wtw_sql_set_error (db, rc, error))
+    return NULL;
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+on_vault_state_changed_cb (WtwVault   *self,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
+{
+  _wtw_vault_tags_forget_sealed (self);
+}
+
+static const char * const *
+sealed_tags (WtwVault  *self,
+             sqlite3   *db,
+             GError   **error)
+{
+  SealedTags *cache = g_object_get_data (G_OBJECT (self), SEALED_TAGS_KEY);
+
+  if (cache != NULL && cache->member_id == wtw_vault_get_member_id (self))
+    return (const char * const *) cache->names;
+  cache = g_new0 (SealedTags, 1);
+  cache->member_id = wtw_vault_get_member_id (self);
+  cache->names = read_sealed_tags (self, db, error);
+  if (cache->names == NULL)
+    {
+      sealed_tags_free (cache);
+      return NULL;
+    }
+  if (g_object_get_data (G_OBJECT (self), "wtw-sealed-tags-watched") == NULL)
+    {
+      g_signal_connect (self, "notify::unlocked", G_CALLBACK (on_vault_state_changed_cb), NULL);
+      g_object_set_data (G_OBJECT (self), "wtw-sealed-tags-watched", GINT_TO_POINTER (1));
+    }
+  g_object_set_data_full (G_OBJECT (self), SEALED_TAGS_KEY, cache,
+                          (GDestroyNotify) sealed_tags_free);
+  return (const char * const *) cache->names;
+}
+
+/* Adds the sealed tags to @names, each name once without regard to case. */
+static gboolean
+add_sealed_tags (WtwVault    *self,
+                 sqlite3     *db,
+                 GPtrArray   *names,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *sealed = sealed_tags (self, db, error);
+
+  if (sealed == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_add (seen, g_ascii_strdown (g_ptr_array_index (names, i), -1));
+  for (guint i = 0; sealed[i] != NULL; i++)
+    if (g_hash_table_add (seen, g_ascii_strdown (sealed[i], -1)))
+      g_ptr_array_add (names, g_strdup (sealed[i]));
+  return TRUE;
 }
 
 /**
@@ -681,13 +911,16 @@ wtw_vault_journal_set_tags (WtwVault            *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): every tag in use, by name, in
- *   alphabetical order without case
+ *   alphabetical order without case: the shared ones and those of the
+ *   current member's private entries
  */
 char **
 wtw_vault_journal_list_tags (WtwVault  *self,
                              GError   **error)
 {
   g_autoptr(WtwSqlStmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_auto(GStrv) clear = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (WTW_IS_VAULT (self), NULL);
@@ -696,7 +929,13 @@ wtw_vault_journal_list_tags (WtwVault  *self,
   if (db == NULL)
     return NULL;
   stmt = wtw_sql_prepare (db, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", error);
-  if (stmt == NULL)
+  if (stmt == NULL || (clear = collect_names (stmt, error)) == NULL)
     return NULL;
-  return collect_names (stmt, error);
+  names = g_ptr_array_new_null_terminated (g_strv_length (clear), g_free, TRUE);
+  for (guint i = 0; clear[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (clear[i]));
+  if (!add_sealed_tags (self, db, names, error))
+    return NULL;
+  g_ptr_array_sort (names, compare_names);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

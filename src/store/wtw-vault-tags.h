@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 /*
  * The journal as a list to browse: tags, filtered pages and the days that have
  * entries. Same rules as the rest of the journal (see wtw-vault.h): another
- * member's private entry is listed sealed, with no text and no tags; private
- * entries keep no tags in clear (set_tags on one accepts only an empty list),
- * and full-text search never sees them.
+ * member's private entry is listed sealed, with no text and no tags; a
+ * private entry's tags are sealed with it (never in the tags tables), the
+ * tag and mood filters find it for its writer only, and full-text search
+ * never sees it.
  */
 
 /**
@@ -37,8 +38,10 @@ G_BEGIN_DECLS
  * WtwJournalFilter:
  * @text: (nullable): free text for the full-text index; results are then in
  *   the order they were written, newest first, instead of by date
- * @tag: (nullable): only entries with this tag
- * @mood: (nullable): only entries with this mood
+ * @tag: (nullable): only entries with this tag (compared without case; the
+ *   current member's private entries included)
+ * @mood: (nullable): only entries with this mood (the current member's private
+ *   entries included)
  * @from: only entries created at or after this Unix time; 0 for no bound
  * @to: only entries created before this Unix time; 0 for no bound
  * @exclude: (array length=n_exclude) (nullable): ids to leave out

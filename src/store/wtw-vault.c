@@ -300,6 +300,7 @@ apply_result (WtwVault   *self,
   self->member_id = result->member_id;
   self->member_name = g_steal_pointer (&result->member_name);
   self->slot_index = result->slot_index;
+  _wtw_vault_journal_register_functions (self, self->db);
   notify_state (self);
 }
 

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "wtw-application.h"
+#include "wtw-backups.h"
 #include "wtw-content.h"
+#include "wtw-homework-reminder.h"
 #include "wtw-preferences-window.h"
 #include "wtw-session.h"
 #include "wtw-settings.h"
@@ -24,6 +26,8 @@ struct _WtwApplication
   WtwSettings    *settings;
   WtwSession     *session;
   WtwContent     *content;
+  WtwBackups     *backups;
+  WtwHomeworkReminder *reminder;
 };
 
 G_DEFINE_FINAL_TYPE (WtwApplication, wtw_application, ADW_TYPE_APPLICATION)
@@ -99,6 +103,17 @@ on_screensaver_active_changed_cb (WtwApplication *self)
     wtw_session_lock (self->session);
 }
 
+/* Reminders name the chapter; the content is loaded by the time the vault
+ * opens (the workbook shows it), so this costs nothing at start-up. */
+static void
+on_session_state_changed_cb (WtwApplication *self)
+{
+  if (wtw_session_get_state (self->session) == WTW_SESSION_STATE_UNLOCKED
+      && wtw_homework_reminder_get_content (self->reminder) == NULL)
+    wtw_homework_reminder_set_content (self->reminder,
+                                       wtw_application_get_content (self, NULL));
+}
+
 static void
 wtw_application_startup (GApplication *app)
 {
@@ -118,6 +133,12 @@ wtw_application_startup (GApplication *app)
                                self->session, "idle-timeout",
                                G_BINDING_SYNC_CREATE,
                                minutes_to_seconds, NULL, NULL, NULL);
+  self->backups = wtw_backups_new (self->session, wtw_settings_get_gsettings (self->settings));
+  self->reminder = wtw_homework_reminder_new (self->session);
+  g_settings_bind (wtw_settings_get_gsettings (self->settings), "homework-reminders",
+                   self->reminder, "enabled", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::screensaver-active",
                     G_CALLBACK (on_screensaver_active_changed_cb), NULL);
 
@@ -132,6 +153,8 @@ wtw_application_dispose (GObject *object)
   WtwApplication *self = (WtwApplication *)object;
 
   g_clear_object (&self->content);
+  g_clear_object (&self->backups);
+  g_clear_object (&self->reminder);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -309,4 +332,19 @@ wtw_application_get_content (WtwApplication  *self,
     self->content = wtw_content_new (error);
 
   return self->content;
+}
+
+/**
+ * wtw_application_get_backups:
+ * @self: a #WtwApplication
+ *
+ * Returns: (transfer none) (nullable): the backups of the session's vault,
+ *   once the application has started up
+ */
+WtwBackups *
+wtw_application_get_backups (WtwApplication *self)
+{
+  g_return_val_if_fail (WTW_IS_APPLICATION (self), NULL);
+
+  return self->backups;
 }

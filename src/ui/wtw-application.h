@@ -22,5 +22,6 @@ WtwSettings    *wtw_application_get_settings (WtwApplication *self);
 WtwSession     *wtw_application_get_session  (WtwApplication *self);
 WtwContent     *wtw_application_get_content  (WtwApplication *self,
                                               GError        **error);
+WtwBackups     *wtw_application_get_backups  (WtwApplication *self);
 
 G_END_DECLS

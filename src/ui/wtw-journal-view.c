@@ -43,6 +43,8 @@ struct _WtwJournalView
   GtkListStore       *completion_store;
   GPtrArray          *mood_buttons;
   guint               undo_timeout;
+  GDateTime          *range_from;
+  GDateTime          *range_to;
   int                 calendar_year;
   int                 calendar_month;
   guint               syncing : 1;
@@ -60,6 +62,11 @@ struct _WtwJournalView
   GtkDropDown        *tag_filter;
   GtkDropDown        *mood_filter;
   GtkDropDown        *period_filter;
+  GtkRevealer        *range_revealer;
+  GtkMenuButton      *range_from_button;
+  GtkMenuButton      *range_to_button;
+  GtkCalendar        *range_from_calendar;
+  GtkCalendar        *range_to_calendar;
   GtkRevealer        *day_revealer;
   GtkLabel           *day_label;
   GtkLabel           *count_label;
@@ -75,6 +82,8 @@ struct _WtwJournalView
   GtkStack           *editor_stack;
   AdwStatusPage      *sealed_page;
   GtkLabel           *date_label;
+  GtkWidget          *prompt_link_button;
+  GtkLabel           *prompt_link_label;
   GtkEntry           *title_entry;
   GtkFlowBox         *mood_flow;
   GtkFlowBox         *tags_flow;
@@ -83,6 +92,15 @@ struct _WtwJournalView
 };
 
 G_DEFINE_FINAL_TYPE (WtwJournalView, wtw_journal_view, ADW_TYPE_BIN)
+
+/* The rows of the period drop-down, as in the template. */
+enum {
+  PERIOD_ANY,
+  PERIOD_WEEK,
+  PERIOD_MONTH,
+  PERIOD_YEAR,
+  PERIOD_RANGE
+};
 
 enum {
   PROP_0,
@@ -164,11 +182,56 @@ sync_tags (WtwJournalView *self)
       gtk_flow_box_append (self->tags_flow, button);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tags_flow), tags[0] != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_entry),
-                            !wtw_journal_editor_get_is_private (self->editor));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_entry),
                                wtw_journal_editor_get_is_private (self->editor)
-                               ? _("Private entries have no tags") : NULL);
+                               ? _("Tags of a private entry are private too") : NULL);
+}
+
+static WtwChapter *
+find_chapter (WtwJournalView *self,
+              const char     *chapter_id)
+{
+  guint n = self->chapters != NULL ? g_list_model_get_n_items (self->chapters) : 0;
+
+  for (guint i = 0; chapter_id != NULL && i < n; i++)
+    {
+      g_autoptr(WtwChapter) chapter = g_list_model_get_item (self->chapters, i);
+
+      if (g_str_equal (wtw_chapter_get_id (chapter), chapter_id))
+        return g_steal_pointer (&chapter);
+    }
+  return NULL;
+}
+
+/* "From: chapter — prompt" for an entry begun from a reflection prompt,
+ * opening the chapter; hidden when the chapter is no longer there. */
+static void
+sync_prompt_link (WtwJournalView *self)
+{
+  const char *chapter_id = wtw_journal_editor_get_chapter_id (self->editor);
+  g_autoptr(WtwChapter) chapter = find_chapter (self, chapter_id);
+  WtwPrompt *prompt = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (chapter != NULL)
+    prompt = wtw_chapter_lookup_prompt (chapter, wtw_journal_editor_get_prompt_id (self->editor));
+  gtk_widget_set_visible (self->prompt_link_button, prompt != NULL);
+  if (prompt == NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->prompt_link_button), NULL);
+      return;
+    }
+  /* Translators: the chapter an entry's reflection prompt comes from, then the prompt */
+  label = g_strdup_printf (_("From: %s — %s"), wtw_chapter_get_title (chapter),
+                           wtw_prompt_get_text (prompt));
+  /* Translators: the accessible name of the button that opens a prompt's chapter */
+  accessible = g_strdup_printf (_("Open the chapter %s"), wtw_chapter_get_title (chapter));
+  gtk_label_set_label (self->prompt_link_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompt_link_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->prompt_link_button), "s", chapter_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->prompt_link_button), "win.open-chapter");
 }
 
 static void
@@ -235,6 +298,7 @@ sync_from_editor (WtwJournalView *self)
 
   sync_moods (self);
   sync_tags (self);
+  sync_prompt_link (self);
   update_status (self);
 }
 
@@ -445,6 +509,89 @@ on_calendar_day_selected_cb (WtwJournalView *self,
   gtk_popover_popdown (self->calendar_popover);
 }
 
+static GDateTime *
+local_day (GDateTime *time)
+{
+  return g_date_time_new_local (g_date_time_get_year (time), g_date_time_get_month (time),
+                                g_date_time_get_day_of_month (time), 0, 0, 0);
+}
+
+static void
+label_range_button (GtkMenuButton *button,
+                    gboolean       first,
+                    GDateTime     *day)
+{
+  g_autofree char *date = g_date_time_format (day, _("%-d %B %Y"));
+  /* Translators: the first and the last day of the dates searched */
+  g_autofree char *label = first ? g_strdup_printf (_("From %s"), date)
+                                 : g_strdup_printf (_("To %s"), date);
+
+  gtk_menu_button_set_label (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+/* The two buttons and calendars of "Between Dates" show the range. */
+static void
+sync_range (WtwJournalView *self)
+{
+  self->syncing = TRUE;
+  label_range_button (self->range_from_button, TRUE, self->range_from);
+  label_range_button (self->range_to_button, FALSE, self->range_to);
+  gtk_calendar_select_day (self->range_from_calendar, self->range_from);
+  gtk_calendar_select_day (self->range_to_calendar, self->range_to);
+  self->syncing = FALSE;
+}
+
+/* From the start of the first day to the end of the last, in local time. */
+static void
+apply_range (WtwJournalView *self)
+{
+  g_autoptr(GDateTime) end = g_date_time_add_days (self->range_to, 1);
+
+  wtw_journal_model_set_date_range (self->model, g_date_time_to_unix (self->range_from),
+                                    g_date_time_to_unix (end));
+}
+
+/* A day picked after the end (or before the start) moves the other end with
+ * it, so the range is never empty and nothing typed is refused. */
+static void
+on_range_day_selected_cb (WtwJournalView *self,
+                          GtkCalendar    *calendar)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  GDateTime *day = local_day (picked);
+
+  if (self->syncing || self->model == NULL)
+    {
+      g_date_time_unref (day);
+      return;
+    }
+  if (calendar == self->range_from_calendar)
+    {
+      g_clear_pointer (&self->range_from, g_date_time_unref);
+      self->range_from = day;
+      if (g_date_time_compare (self->range_to, day) < 0)
+        {
+          g_date_time_unref (self->range_to);
+          self->range_to = g_date_time_ref (day);
+        }
+    }
+  else
+    {
+      g_clear_pointer (&self->range_to, g_date_time_unref);
+      self->range_to = day;
+      if (g_date_time_compare (self->range_from, day) > 0)
+        {
+          g_date_time_unref (self->range_from);
+          self->range_from = g_date_time_ref (day);
+        }
+    }
+  sync_range (self);
+  unselect (self);
+  apply_range (self);
+}
+
 static void
 apply_filters (WtwJournalView *self)
 {
@@ -461,7 +608,14 @@ apply_filters (WtwJournalView *self)
   wtw_journal_model_set_mood (self->model,
                               mood > 0 && mood != GTK_INVALID_LIST_POSITION
                               ? moods[mood - 1] : NULL);
-  if (period > 0 && period < G_N_ELEMENTS (period_days))
+  gtk_revealer_set_reveal_child (self->range_revealer, period == PERIOD_RANGE);
+  if (period == PERIOD_RANGE)
+    {
+      sync_range (self);
+      apply_range (self);
+      show_day_banner (self, NULL);
+    }
+  else if (period > 0 && period < G_N_ELEMENTS (period_days))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autoptr(GDateTime) since = g_date_time_add_days (now, -period_days[period]);
@@ -962,6 +1116,8 @@ wtw_journal_view_dispose (GObject *object)
   g_clear_object (&self->tag_names);
   g_clear_object (&self->completion_store);
   g_clear_pointer (&self->mood_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->range_from, g_date_time_unref);
+  g_clear_pointer (&self->range_to, g_date_time_unref);
 
   G_OBJECT_CLASS (wtw_journal_view_parent_class)->dispose (object);
 }
@@ -1071,6 +1227,11 @@ wtw_journal_view_class_init (WtwJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, mood_filter);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, period_filter);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, range_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, range_from_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, range_to_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, range_from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, range_to_calendar);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, day_revealer);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, day_label);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, count_label);
@@ -1079,6 +1240,8 @@ wtw_journal_view_class_init (WtwJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, prompt_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, prompt_link_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwJournalView, prompt_link_label);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, back_button);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, status_label);
   gtk_widget_class_bind_template_child (widget_class, WtwJournalView, private_button);
@@ -1101,6 +1264,7 @@ wtw_journal_view_class_init (WtwJournalViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_private_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_entry_activate_cb);
 
@@ -1125,7 +1289,11 @@ static void
 wtw_journal_view_init (WtwJournalView *self)
 {
   static const char * const any_tag[] = { N_("Any Tag"), NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+  /* "Between Dates" starts as the past month, today included. */
+  self->range_to = local_day (now);
+  self->range_from = g_date_time_add_days (self->range_to, -30);
   self->undo_timeout = 5;
   self->calendar_month = -1;
   self->mood_buttons = g_ptr_array_new ();

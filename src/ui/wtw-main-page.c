@@ -11,10 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "wtw-backup-ui.h"
 #include "wtw-content.h"
+#include "wtw-export-report-window.h"
 #include "wtw-journal-view.h"
 #include "wtw-main-page.h"
 #include "wtw-quiz-view.h"
+#include "wtw-transfer-ui.h"
 #include "wtw-workbook-view.h"
 
 /* Everything that shows what people wrote lives below this widget. The
@@ -94,6 +97,21 @@ install_views (WtwMainPage *self)
   if (self->session != NULL)
     wtw_quiz_view_set_session (WTW_QUIZ_VIEW (quiz_view), self->session);
   adw_bin_set_child (self->quiz_bin, quiz_view);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WtwMainPage *self = WTW_MAIN_PAGE (widget);
+  WtwExportReportWindow *window;
+
+  if (self->content == NULL || self->session == NULL)
+    return;
+  window = wtw_export_report_window_new (self->content, self->session);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -209,6 +227,14 @@ wtw_main_page_class_init (WtwMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, journal_bin);
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, quiz_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "main.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "main.back-up-now", NULL,
+                                   wtw_backup_ui_back_up_now_action);
+  gtk_widget_class_install_action (widget_class, "main.export-all", NULL,
+                                   wtw_transfer_ui_export_all_action);
+  gtk_widget_class_install_action (widget_class, "main.import", NULL,
+                                   wtw_transfer_ui_import_action);
 }
 
 static void

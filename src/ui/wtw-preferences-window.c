@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wtw-backups-group.h"
 #include "wtw-passphrase.h"
 #include "wtw-preferences-window.h"
 #include "wtw-secret-clipboard.h"
@@ -31,6 +32,7 @@ struct _WtwPreferencesWindow
   AdwPreferencesGroup  *passphrase_group;
   AdwPreferencesGroup  *partners_group;
   GtkListBox           *members_list;
+  GtkWidget            *homework_reminders_switch;
 };
 
 G_DEFINE_FINAL_TYPE (WtwPreferencesWindow, wtw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -82,6 +84,17 @@ add_password_row (GtkWidget  *group,
   return row;
 }
 
+/* libadwaita 1.2: an AdwPasswordEntryRow destroyed while it has the focus
+ * leaves a handler behind that crashes the app on a later key-state change.
+ * Every form dialog is closed after its response: let go of the focus first. */
+static void
+on_form_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+}
+
 /* A message dialog with a group of entry rows under its text; the rows
  * are kept on the dialog by name for the response handler. */
 static AdwMessageDialog *
@@ -100,6 +113,7 @@ form_dialog (WtwPreferencesWindow *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_extra_child (dialog, group);
   g_object_set_data (G_OBJECT (dialog), "group", group);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_form_response_cb), NULL);
   return dialog;
 }
 
@@ -526,10 +540,20 @@ rebuild_members (WtwPreferencesWindow *self)
   if (members->len < 2)
     {
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Add…"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add Your Partner…"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "prefs.add-partner");
+      /* A real button: keyboard and assistive technologies can press it (an
+       * activatable row has no accessible action in GTK 4.8), and activating
+       * the row presses it. The row labels it for assistive technologies
+       * (an accessible label of its own would be read twice). */
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "prefs.add-partner");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add Your Partner"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->members_list, row);
     }
 }
@@ -545,6 +569,8 @@ wtw_preferences_window_constructed (GObject *object)
                                self->auto_lock_adjustment, "value",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                minutes_to_value, value_to_minutes, NULL, NULL);
+  g_settings_bind (wtw_settings_get_gsettings (self->settings), "homework-reminders",
+                   self->homework_reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   if (self->session != NULL)
     {
@@ -615,12 +641,15 @@ wtw_preferences_window_class_init (WtwPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (WTW_TYPE_BACKUPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/wtw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WtwPreferencesWindow, auto_lock_adjustment);
   gtk_widget_class_bind_template_child (widget_class, WtwPreferencesWindow, passphrase_group);
   gtk_widget_class_bind_template_child (widget_class, WtwPreferencesWindow, partners_group);
   gtk_widget_class_bind_template_child (widget_class, WtwPreferencesWindow, members_list);
+  gtk_widget_class_bind_template_child (widget_class, WtwPreferencesWindow,
+                                        homework_reminders_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.change-passphrase", NULL, change_passphrase_action);
   gtk_widget_class_install_action (widget_class, "prefs.new-recovery-key", NULL, new_recovery_key_action);

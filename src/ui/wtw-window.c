@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "wtw-application.h"
+#include "wtw-backup-ui.h"
 #include "wtw-main-page.h"
 #include "wtw-session.h"
 #include "wtw-settings.h"
@@ -38,6 +39,7 @@ struct _WtwWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *lock_stack;
   AdwStatusPage        *problem_page;
+  GtkWidget            *restore_backup_button;
 };
 
 G_DEFINE_FINAL_TYPE (WtwWindow, wtw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -144,13 +146,27 @@ static void
 show_problem_page (WtwWindow *self)
 {
   const GError *problem = wtw_session_get_problem (self->session);
+  WtwBackups *backups = wtw_backup_ui_get_backups ();
+  g_autoptr(WtwBackupInfo) latest = backups ? wtw_backups_dup_latest (backups) : NULL;
   g_autofree char *description = NULL;
+  g_autofree char *advice = NULL;
 
-  description = g_strdup_printf ("%s\n\n%s",
-                                 problem ? problem->message : "",
-                                 _("Nothing in the file has been changed or deleted. If you "
-                                   "have a copy of the vault from a backup, put it in place of "
-                                   "this file and try again."));
+  /* Offer the latest backup rather than leave the person with nothing. */
+  if (latest != NULL)
+    {
+      g_autofree char *when = wtw_backup_ui_describe_when (latest);
+
+      /* Translators: %s is when the backup was made: "today at 09:30" */
+      advice = g_strdup_printf (_("Nothing in the file has been changed or deleted. The latest "
+                                  "backup, made %s, can take its place; the damaged file is "
+                                  "kept beside it."), when);
+    }
+  else
+    advice = g_strdup (_("Nothing in the file has been changed or deleted. If you "
+                         "have a copy of the vault from a backup, put it in place of "
+                         "this file and try again."));
+  gtk_widget_set_visible (self->restore_backup_button, latest != NULL);
+  description = g_strdup_printf ("%s\n\n%s", problem ? problem->message : "", advice);
   /* Set here, not in the template, so no start-up ever loads it. */
   adw_status_page_set_icon_name (self->problem_page, "dialog-warning-symbolic");
   adw_status_page_set_description (self->problem_page, description);
@@ -264,6 +280,22 @@ try_again_action (GtkWidget  *widget,
 }
 
 static void
+restore_latest_backup_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  WtwWindow *self = WTW_WINDOW (widget);
+  WtwBackups *backups = wtw_backup_ui_get_backups ();
+  g_autoptr(GPtrArray) latest = g_ptr_array_new_with_free_func ((GDestroyNotify) wtw_backup_info_free);
+  WtwBackupInfo *info = backups ? wtw_backups_dup_latest (backups) : NULL;
+
+  if (info == NULL)
+    return;
+  g_ptr_array_add (latest, info);
+  wtw_backup_ui_choose_and_restore (GTK_WIDGET (self->problem_page), latest);
+}
+
+static void
 restore_window_state (WtwWindow *self)
 {
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -312,6 +344,7 @@ wtw_window_constructed (GObject *object)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   restore_window_state (self);
+  wtw_backup_ui_report_failures (self->toast_overlay);
 
   /* GtkWindow:application is set after construction; the main page needs
    * it for the content, so the first page is chosen once it is there. */
@@ -434,12 +467,15 @@ wtw_window_class_init (WtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WtwWindow, lock_stack);
   gtk_widget_class_bind_template_child (widget_class, WtwWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, WtwWindow, restore_backup_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-vault-file", NULL,
                                    show_vault_file_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-latest-backup", NULL,
+                                   restore_latest_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-chapter", "s", open_chapter_action);
 
   /* win.view is stateful, so menus and tests can both read and set it. */

@@ -14,6 +14,7 @@
 #include "wtw-chapter-page.h"
 #include "wtw-chapter-row.h"
 #include "wtw-exercise-page.h"
+#include "wtw-homework-view.h"
 #include "wtw-workbook-view.h"
 
 /**
@@ -33,6 +34,11 @@
  * #WtwWorkbookProgress: the parts done (dots in the chapter list), where
  * the member left off, and each finished conversation with the names and
  * what each partner noticed.
+ *
+ * It also holds the homework (#WtwHomeworkList): a Homework button above
+ * the chapters shows what is due (`workbook.show-homework`, back with
+ * `workbook.close-homework`), and `workbook.assign-homework` opens the form
+ * for the chapter on show.
  */
 struct _WtwWorkbookView
 {
@@ -41,6 +47,7 @@ struct _WtwWorkbookView
   WtwContent      *content;
   WtwSession      *session;
   WtwWorkbookProgress *progress;
+  WtwHomeworkList *homework;
   /* Set while the view moves by itself (a new content shows its first
    * chapter): that is not a place the member chose. */
   gboolean         restoring;
@@ -48,6 +55,9 @@ struct _WtwWorkbookView
   /* Template widgets */
   GtkWidget       *continue_button;
   GtkLabel        *continue_subtitle;
+  GtkWidget       *homework_button;
+  GtkLabel        *homework_subtitle;
+  WtwHomeworkView *homework_view;
   GtkStack        *main_stack;
   AdwLeaflet      *leaflet;
   GtkListBox      *chapter_list;
@@ -152,9 +162,36 @@ record_place (WtwWorkbookView *self)
   update_continue (self);
 }
 
+static void
+update_homework_button (WtwWorkbookView *self)
+{
+  guint n_due = self->homework != NULL ? wtw_homework_list_get_n_due (self->homework) : 0;
+  guint n = self->homework != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->homework)) : 0;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (self->homework_button, self->homework != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.assign-homework",
+                                 self->homework != NULL
+                                 && wtw_chapter_page_get_chapter (self->chapter_page) != NULL);
+  if (n_due > 0)
+    /* TRANSLATORS: homework due today or overdue */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due", "%u due", n_due), n_due);
+  else
+    subtitle = g_strdup (n > 0 ? _("Nothing due today") : _("None assigned"));
+  gtk_label_set_text (self->homework_subtitle, subtitle);
+}
+
+static gboolean
+showing_homework (WtwWorkbookView *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "homework") == 0;
+}
+
 static gboolean
 can_go_back (WtwWorkbookView *self)
 {
+  if (showing_homework (self))
+    return TRUE;
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") == 0 &&
          adw_leaflet_get_folded (self->leaflet) &&
          g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "chapter") == 0;
@@ -169,6 +206,8 @@ update_actions (WtwWorkbookView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.back", can_go_back (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.start-exercise", has_chapter);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workbook.assign-homework",
+                                 has_chapter && self->homework != NULL);
 }
 
 static void
@@ -335,6 +374,11 @@ back_action (GtkWidget  *widget,
 
   if (!can_go_back (self))
     return;
+  if (showing_homework (self))
+    {
+      gtk_widget_activate_action (widget, "workbook.close-homework", NULL);
+      return;
+    }
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 
@@ -397,6 +441,58 @@ continue_action (GtkWidget  *widget,
 }
 
 static void
+show_homework_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+
+  if (self->homework == NULL)
+    return;
+  wtw_homework_list_refresh_day (self->homework);
+  gtk_stack_set_visible_child_name (self->main_stack, "homework");
+  gtk_widget_child_focus (GTK_WIDGET (self->homework_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+close_homework_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  gtk_widget_grab_focus (self->homework_button);
+}
+
+static void
+assign_homework_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  WtwWorkbookView *self = WTW_WORKBOOK_VIEW (widget);
+  WtwChapter *chapter = wtw_chapter_page_get_chapter (self->chapter_page);
+
+  if (chapter != NULL)
+    wtw_homework_view_open_dialog (self->homework_view, NULL, wtw_chapter_get_id (chapter),
+                                   WTW_HOMEWORK_WHOLE_CHAPTER);
+}
+
+static void
+on_homework_view_open_chapter_cb (WtwWorkbookView *self,
+                                  const char      *chapter_id,
+                                  guint            part,
+                                  WtwHomeworkView *view)
+{
+  const char *name = wtw_workbook_part_to_name ((WtwWorkbookPart) part);
+
+  if (!wtw_workbook_view_open_chapter (self, chapter_id))
+    return;
+  if (part != WTW_HOMEWORK_WHOLE_CHAPTER && name != NULL)
+    wtw_chapter_page_set_visible_part (self->chapter_page, name);
+}
+
+static void
 wtw_workbook_view_dispose (GObject *object)
 {
   WtwWorkbookView *self = (WtwWorkbookView *)object;
@@ -404,6 +500,8 @@ wtw_workbook_view_dispose (GObject *object)
   end_conversation (self);
   if (self->progress != NULL)
     g_signal_handlers_disconnect_by_data (self->progress, self);
+  if (self->homework != NULL)
+    g_signal_handlers_disconnect_by_data (self->homework, self);
 
   /* The bin's child is a template child: let the bin drop it first, or
    * disposing the template would unparent it behind the bin's back. */
@@ -411,6 +509,7 @@ wtw_workbook_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WTW_TYPE_WORKBOOK_VIEW);
   g_clear_object (&self->content);
   g_clear_object (&self->progress);
+  g_clear_object (&self->homework);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (wtw_workbook_view_parent_class)->dispose (object);
@@ -511,6 +610,7 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
 
   g_type_ensure (WTW_TYPE_CHAPTER_PAGE);
   g_type_ensure (WTW_TYPE_EXERCISE_PAGE);
+  g_type_ensure (WTW_TYPE_HOMEWORK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wtw-workbook-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, main_stack);
@@ -520,6 +620,10 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, exercise_page);
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, continue_button);
   gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, continue_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, homework_button);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, homework_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, WtwWorkbookView, homework_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_homework_view_open_chapter_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chapter_page_part_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_exercise_page_stage_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_exercise_page_notes_changed_cb);
@@ -534,6 +638,12 @@ wtw_workbook_view_class_init (WtwWorkbookViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workbook.start-exercise", NULL,
                                    start_exercise_action);
   gtk_widget_class_install_action (widget_class, "workbook.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "workbook.show-homework", NULL,
+                                   show_homework_action);
+  gtk_widget_class_install_action (widget_class, "workbook.close-homework", NULL,
+                                   close_homework_action);
+  gtk_widget_class_install_action (widget_class, "workbook.assign-homework", NULL,
+                                   assign_homework_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "workbook.back", NULL);
@@ -547,6 +657,7 @@ wtw_workbook_view_init (WtwWorkbookView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
   update_continue (self);
+  update_homework_button (self);
 }
 
 /**
@@ -605,6 +716,7 @@ wtw_workbook_view_set_content (WtwWorkbookView *self,
   gtk_list_box_bind_model (self->chapter_list, chapters, create_chapter_row_cb, self, NULL);
   wtw_exercise_page_set_safety_note (self->exercise_page,
                                      content ? wtw_content_get_safety_note (content) : NULL);
+  wtw_homework_view_set_content (self->homework_view, content);
 
   /* Wide, the page beside the list is never empty. */
   gtk_list_box_select_row (self->chapter_list,
@@ -689,6 +801,9 @@ wtw_workbook_view_set_session (WtwWorkbookView *self,
   if (self->progress != NULL)
     g_signal_handlers_disconnect_by_data (self->progress, self);
   g_clear_object (&self->progress);
+  if (self->homework != NULL)
+    g_signal_handlers_disconnect_by_data (self->homework, self);
+  g_clear_object (&self->homework);
   g_set_object (&self->session, session);
 
   if (session != NULL)
@@ -696,7 +811,15 @@ wtw_workbook_view_set_session (WtwWorkbookView *self,
       self->progress = wtw_workbook_progress_new (session);
       g_signal_connect_object (self->progress, "changed",
                                G_CALLBACK (on_progress_changed_cb), self, G_CONNECT_SWAPPED);
+      self->homework = wtw_homework_list_new (session);
+      g_signal_connect_object (self->homework, "notify::n-due",
+                               G_CALLBACK (update_homework_button), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->homework, "notify::n-items",
+                               G_CALLBACK (update_homework_button), self, G_CONNECT_SWAPPED);
     }
+  wtw_homework_view_set_list (self->homework_view, self->homework);
+  update_homework_button (self);
+  update_actions (self);
   wtw_chapter_page_set_progress (self->chapter_page, self->progress);
   on_progress_changed_cb (self, NULL, self->progress);
 
@@ -715,4 +838,18 @@ wtw_workbook_view_get_progress (WtwWorkbookView *self)
   g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
 
   return self->progress;
+}
+
+/**
+ * wtw_workbook_view_get_homework:
+ * @self: a #WtwWorkbookView
+ *
+ * Returns: (transfer none) (nullable): the homework kept in the session's vault
+ */
+WtwHomeworkList *
+wtw_workbook_view_get_homework (WtwWorkbookView *self)
+{
+  g_return_val_if_fail (WTW_IS_WORKBOOK_VIEW (self), NULL);
+
+  return self->homework;
 }

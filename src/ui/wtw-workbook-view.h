@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "wtw-content.h"
+#include "wtw-homework-list.h"
 #include "wtw-session.h"
 #include "wtw-workbook-progress.h"
 
@@ -31,5 +32,6 @@ WtwSession *wtw_workbook_view_get_session  (WtwWorkbookView *self);
 void        wtw_workbook_view_set_session  (WtwWorkbookView *self,
                                             WtwSession      *session);
 WtwWorkbookProgress *wtw_workbook_view_get_progress (WtwWorkbookView *self);
+WtwHomeworkList     *wtw_workbook_view_get_homework (WtwWorkbookView *self);
 
 G_END_DECLS

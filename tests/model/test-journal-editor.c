@@ -197,8 +197,57 @@ test_tags_and_prompt (EditorFixture *fx,
   g_assert_cmpstr (wtw_journal_editor_get_body (fx->editor), ==, "Yesterday, at dinner.");
   g_assert_cmpstr (wtw_journal_editor_get_tags (fx->editor)[0], ==, "Listening");
   g_assert_true (wtw_journal_editor_get_saved (fx->editor));
+  g_assert_cmpstr (wtw_journal_editor_get_chapter_id (fx->editor), ==, "01-listening");
+  g_assert_cmpstr (wtw_journal_editor_get_prompt_id (fx->editor), ==, "first");
   /* One member: nothing to be private from. */
   g_assert_false (wtw_journal_editor_get_can_be_private (fx->editor));
+}
+
+/* An entry begun from a prompt keeps its link through a lock, and when it
+ * turns private (then only inside the sealed blob). */
+static void
+test_prompt_link_kept (EditorFixture *fx,
+                       gconstpointer  data)
+{
+  static const WtwKdfParams floor_params = WTW_KDF_PARAMS_FLOOR;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clear_link = NULL;
+  g_autofree char *sql = NULL;
+  char *recovery = NULL;
+  gint64 id;
+
+  wtw_journal_editor_new_from_prompt (fx->editor, "02-blame", "second", "What did you need?");
+  wtw_journal_editor_set_body (fx->editor, "To be asked first.");
+  advance (fx, 1000);
+  id = wtw_journal_editor_get_entry_id (fx->editor);
+  g_assert_cmpint (id, >, 0);
+
+  wtw_session_lock (fx->base.session);
+  g_assert_null (wtw_journal_editor_get_chapter_id (fx->editor));
+  journal_test_unlock (fx->base.session);
+  g_assert_true (wtw_journal_editor_load (fx->editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wtw_journal_editor_get_chapter_id (fx->editor), ==, "02-blame");
+  g_assert_cmpstr (wtw_journal_editor_get_prompt_id (fx->editor), ==, "second");
+
+  wtw_vault_add_member (wtw_session_get_vault (fx->base.session), "Sam",
+                        "tiled roof, sunny morning", &floor_params, &recovery, NULL, &error);
+  g_assert_no_error (error);
+  wtw_secure_free (recovery);
+  wtw_journal_editor_set_is_private (fx->editor, TRUE);
+  g_assert_true (wtw_journal_editor_save (fx->editor, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT coalesce(chapter_id, '') || coalesce(prompt_id, '')"
+                         " FROM journal_entries WHERE id = %" G_GINT64_FORMAT, id);
+  clear_link = _wtw_vault_query_string (wtw_session_get_vault (fx->base.session), sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clear_link, ==, "");
+
+  wtw_journal_editor_close (fx->editor);
+  g_assert_true (wtw_journal_editor_load (fx->editor, id, &error));
+  g_assert_cmpstr (wtw_journal_editor_get_chapter_id (fx->editor), ==, "02-blame");
+  g_assert_cmpstr (wtw_journal_editor_get_prompt_id (fx->editor), ==, "second");
+  g_assert_cmpstr (wtw_journal_editor_get_body (fx->editor), ==, "To be asked first.");
 }
 
 static void
@@ -208,6 +257,8 @@ test_private_and_sealed (EditorFixture *fx,
   static const WtwKdfParams floor_params = WTW_KDF_PARAMS_FLOOR;
   WtwVault *vault = wtw_session_get_vault (fx->base.session);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) others_tags = NULL;
   char *recovery = NULL;
   gint64 id;
 
@@ -220,13 +271,25 @@ test_private_and_sealed (EditorFixture *fx,
   g_assert_true (wtw_journal_editor_get_can_be_private (fx->editor));
   wtw_journal_editor_set_body (fx->editor, "Only for me.");
   g_assert_true (wtw_journal_editor_add_tag (fx->editor, "mine"));
-  /* Private entries keep no tags: tags are clear in the vault. */
+  /* A private entry keeps its tags, sealed with it. */
   wtw_journal_editor_set_is_private (fx->editor, TRUE);
-  g_assert_cmpuint (g_strv_length ((char **) wtw_journal_editor_get_tags (fx->editor)), ==, 0);
-  g_assert_false (wtw_journal_editor_add_tag (fx->editor, "mine"));
+  g_assert_cmpuint (g_strv_length ((char **) wtw_journal_editor_get_tags (fx->editor)), ==, 1);
+  g_assert_true (wtw_journal_editor_add_tag (fx->editor, "secret"));
   g_assert_true (wtw_journal_editor_save (fx->editor, &error));
   id = wtw_journal_editor_get_entry_id (fx->editor);
   wtw_journal_editor_close (fx->editor);
+
+  /* Reopened by its writer: tags and all. */
+  g_assert_true (wtw_journal_editor_load (fx->editor, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (wtw_journal_editor_get_is_private (fx->editor));
+  g_assert_cmpuint (g_strv_length ((char **) wtw_journal_editor_get_tags (fx->editor)), ==, 2);
+  g_assert_cmpstr (wtw_journal_editor_get_tags (fx->editor)[0], ==, "mine");
+  g_assert_cmpstr (wtw_journal_editor_get_tags (fx->editor)[1], ==, "secret");
+  wtw_journal_editor_close (fx->editor);
+  tags = wtw_vault_journal_list_tags (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
 
   wtw_vault_switch_member (vault, "tiled roof, sunny morning", NULL, &error);
   g_assert_no_error (error);
@@ -237,6 +300,10 @@ test_private_and_sealed (EditorFixture *fx,
   g_assert_true (wtw_journal_editor_get_sealed (fx->editor));
   g_assert_null (wtw_journal_editor_get_body (fx->editor));
   g_assert_null (wtw_journal_editor_get_title (fx->editor));
+  g_assert_cmpuint (g_strv_length ((char **) wtw_journal_editor_get_tags (fx->editor)), ==, 0);
+  others_tags = wtw_vault_journal_list_tags (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (others_tags), ==, 0);
   g_assert_false (wtw_journal_editor_get_can_be_private (fx->editor));
   wtw_journal_editor_set_body (fx->editor, "Overwritten?");
   g_assert_null (wtw_journal_editor_get_body (fx->editor));
@@ -259,6 +326,7 @@ main (int   argc,
   ADD ("save-on-locking", test_save_on_locking);
   ADD ("word-count", test_word_count);
   ADD ("tags-and-prompt", test_tags_and_prompt);
+  ADD ("prompt-link-kept", test_prompt_link_kept);
   ADD ("private-and-sealed", test_private_and_sealed);
 
 #undef ADD

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "wtw-chapter.h"
 #include "wtw-content.h"
 #include "wtw-journal-entry-row.h"
 #include "wtw-journal-view.h"
@@ -448,6 +449,107 @@ test_prompt_of_the_day (Fixture       *fx,
   g_assert_cmpint (vault_count (), ==, 0);
 }
 
+/* An entry begun from a prompt, reopened from the vault, shows where it came
+ * from and links to the chapter. */
+static void
+test_prompt_link (Fixture       *fx,
+                  gconstpointer  data)
+{
+  WtwJournalEditor *editor = wtw_journal_view_get_editor (fx->view);
+  g_autoptr(WtwChapter) chapter = g_list_model_get_item (wtw_content_get_chapters (content), 0);
+  WtwPrompt *prompt = g_list_model_get_item (wtw_chapter_get_prompts (chapter), 0);
+  GtkWidget *link = child (fx->view, "prompt_link_button");
+  g_autofree char *target = g_strdup_printf ("%s/%s", wtw_chapter_get_id (chapter),
+                                             wtw_prompt_get_id (prompt));
+  const char *label;
+  GVariant *value;
+
+  g_assert_false (gtk_widget_get_visible (link));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), "journal.new-from-prompt",
+                                             "s", target));
+  g_assert_true (gtk_widget_get_visible (link));
+  wtw_journal_editor_set_autosave_delay (editor, 100);
+  type_body (fx, "An answer to the prompt.");
+  wtw_test_iterate_until (editor_saved, editor);
+  wtw_journal_editor_close (editor);
+  g_assert_false (gtk_widget_get_visible (link));
+
+  /* Opened again from the list, as read from the vault. */
+  gtk_single_selection_set_selected (
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (child (fx->view, "list_view"))),
+    GTK_INVALID_LIST_POSITION);
+  select_first (fx);
+  g_assert_true (gtk_widget_get_visible (link));
+  label = gtk_label_get_label (child (fx->view, "prompt_link_label"));
+  g_assert_true (g_str_has_prefix (label, "From: "));
+  g_assert_nonnull (strstr (label, wtw_chapter_get_title (chapter)));
+  g_assert_nonnull (strstr (label, wtw_prompt_get_text (prompt)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (link)), ==, "win.open-chapter");
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link));
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, wtw_chapter_get_id (chapter));
+  g_object_unref (prompt);
+}
+
+static void
+pick_day (Fixture    *fx,
+          const char *calendar,
+          int         year,
+          int         month,
+          int         day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  gtk_calendar_select_day (child (fx->view, calendar), date);
+}
+
+/* "Between Dates": two calendars; whole days, both ends included. */
+static void
+test_date_range (Fixture       *fx,
+                 gconstpointer  data)
+{
+  GtkDropDown *period = child (fx->view, "period_filter");
+  GtkMenuButton *from = child (fx->view, "range_from_button");
+  GtkMenuButton *to = child (fx->view, "range_to_button");
+  g_autoptr(GDateTime) june_10 = g_date_time_new_local (2024, 6, 10, 9, 0, 0);
+  g_autoptr(GDateTime) june_15 = g_date_time_new_local (2024, 6, 15, 23, 30, 0);
+  g_autoptr(GDateTime) june_20 = g_date_time_new_local (2024, 6, 20, 0, 0, 0);
+
+  add_entry ("Tenth", "Early.", g_date_time_to_unix (june_10), FALSE);
+  add_entry ("Fifteenth", "Late at night.", g_date_time_to_unix (june_15), FALSE);
+  add_entry ("Twentieth", "At midnight.", g_date_time_to_unix (june_20), FALSE);
+  wtw_journal_model_reload (wtw_journal_view_get_model (fx->view));
+  g_assert_cmpuint (n_listed (fx), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->view), "journal.search", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (child (fx->view, "range_revealer")));
+  gtk_drop_down_set_selected (period, 4);
+  g_assert_true (gtk_revealer_get_reveal_child (child (fx->view, "range_revealer")));
+  /* It starts as the past month: none of these. */
+  g_assert_cmpuint (n_listed (fx), ==, 0);
+
+  pick_day (fx, "range_from_calendar", 2024, 6, 12);
+  g_assert_cmpstr (gtk_menu_button_get_label (from), ==, "From 12 June 2024");
+  g_assert_cmpuint (n_listed (fx), ==, 2);
+  pick_day (fx, "range_to_calendar", 2024, 6, 15);
+  g_assert_cmpstr (gtk_menu_button_get_label (to), ==, "To 15 June 2024");
+  g_assert_cmpuint (n_listed (fx), ==, 1);
+  pick_day (fx, "range_from_calendar", 2024, 6, 10);
+  g_assert_cmpuint (n_listed (fx), ==, 2);
+
+  /* A start after the end takes the end along. */
+  pick_day (fx, "range_from_calendar", 2024, 6, 20);
+  g_assert_cmpstr (gtk_menu_button_get_label (to), ==, "To 20 June 2024");
+  g_assert_cmpuint (n_listed (fx), ==, 1);
+  /* An end before the start takes the start along. */
+  pick_day (fx, "range_to_calendar", 2024, 6, 9);
+  g_assert_cmpstr (gtk_menu_button_get_label (from), ==, "From 9 June 2024");
+  g_assert_cmpuint (n_listed (fx), ==, 0);
+
+  gtk_drop_down_set_selected (period, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (child (fx->view, "range_revealer")));
+  g_assert_cmpuint (n_listed (fx), ==, 3);
+}
+
 static void
 test_sealed (Fixture       *fx,
              gconstpointer  data)
@@ -517,6 +619,8 @@ main (int   argc,
   ADD ("delete-undo-restores", test_delete_undo);
   ADD ("delete-timeout-removes", test_delete_timeout);
   ADD ("prompt-of-the-day", test_prompt_of_the_day);
+  ADD ("prompt-link-shown", test_prompt_link);
+  ADD ("date-range-filters", test_date_range);
   ADD ("sealed-entry-shows-no-text", test_sealed);
 
 #undef ADD

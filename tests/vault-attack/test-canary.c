@@ -7,6 +7,9 @@
 
 #define G_LOG_DOMAIN "test-canary"
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -14,8 +17,11 @@
 
 #include "wtw-attack-util.h"
 #include "wtw-attack-vault.h"
+#include "wtw-crypt-vfs.h"
 #include "wtw-secure.h"
+#include "wtw-vault-internal.h"
 #include "wtw-vault-private.h"
+#include "wtw-vault-tags.h"
 
 /* A random marker goes in through every way text reaches the vault; it
  * must never be found on disk — not in the vault, its journal, a backup,
@@ -219,6 +225,68 @@ test_backup (void)
   scan ("after opening the backup");
 }
 
+/* Whether @needle is on any page of the database as the master key opens it:
+ * what another member of the vault could read, private blobs aside. */
+static gboolean
+in_decrypted_pages (const char *needle)
+{
+  sqlite3 *db = _wtw_vault_get_db (canary.vault, NULL);
+  g_autofree char *count = query ("PRAGMA page_count");
+  g_autofree guint8 *plain = g_malloc (4096);
+  guint64 pages = g_ascii_strtoull (count, NULL, 10);
+  gsize len = strlen (needle);
+
+  g_assert_cmpuint (pages, >, 1);
+  for (guint32 pgno = 1; pgno <= pages; pgno++)
+    {
+      g_assert_cmpint (wtw_crypt_vfs_read_page (db, pgno, plain), ==, SQLITE_OK);
+      if (memmem (plain, 4096, needle, len) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A private entry's tags are sealed with it: not on disk, and not in clear
+ * inside the database either, even for a tag it had while it was shared. */
+static void
+test_private_tags (void)
+{
+  g_autofree char *shared_tag = g_strdup_printf ("shared-%s", canary.marker);
+  g_autofree char *private_tag = g_strdup_printf ("own-%s", canary.marker);
+  g_autofree char *moved_tag = g_strdup_printf ("moved-%s", canary.marker);
+  const char *shared_tags[] = { shared_tag, NULL };
+  const char *moved_tags[] = { moved_tag, NULL };
+  const char *private_tags[] = { private_tag, moved_tag, NULL };
+  const WtwJournalFilter by_tag = { .tag = private_tag };
+  g_autoptr(WtwJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 shared, moved;
+
+  shared = wtw_attack_vault_add (canary.vault, "shared", "a shared entry", &error);
+  moved = wtw_attack_vault_add (canary.vault, "moved", "shared, then private", &error);
+  g_assert_no_error (error);
+  g_assert_true (wtw_vault_journal_set_tags (canary.vault, shared, shared_tags, &error));
+  g_assert_true (wtw_vault_journal_set_tags (canary.vault, moved, moved_tags, &error));
+  g_assert_no_error (error);
+  /* The page scan finds a clear tag: a clean result below means something. */
+  g_assert_true (in_decrypted_pages (shared_tag));
+  g_assert_true (in_decrypted_pages (moved_tag));
+
+  entry = wtw_vault_journal_get (canary.vault, moved, &error);
+  g_assert_no_error (error);
+  entry->is_private = TRUE;
+  g_assert_true (wtw_vault_journal_update (canary.vault, entry, &error));
+  g_assert_true (wtw_vault_journal_set_tags (canary.vault, moved, private_tags, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wtw_vault_journal_query_count (canary.vault, &by_tag, &error), ==, 1);
+
+  g_assert_false (in_decrypted_pages (private_tag));
+  g_assert_false (in_decrypted_pages (moved_tag));
+  g_assert_false (in_decrypted_pages ("shared, then private"));
+  g_assert_true (in_decrypted_pages (shared_tag));
+  scan ("after tagging a private entry");
+}
+
 static void
 test_after_lock (void)
 {
@@ -260,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/wtw/vault-attack/canary/big-transaction", test_big_transaction);
   g_test_add_func ("/wtw/vault-attack/canary/vacuum", test_vacuum);
   g_test_add_func ("/wtw/vault-attack/canary/backup", test_backup);
+  g_test_add_func ("/wtw/vault-attack/canary/private-tags", test_private_tags);
   g_test_add_func ("/wtw/vault-attack/canary/after-lock", test_after_lock);
 
   rc = g_test_run ();

@@ -231,6 +231,9 @@ test_usage (void)
     { "export", vault },
     { "search", vault },
     { "backup", vault },
+    { "backup", vault, dir, "--keep", "-1" },
+    { "restore", vault },
+    { "restore", vault, vault },
     { "add", vault, "--title", "t", "--created", "yesterday" },
     { "passwd", vault, "--recovery-key-fd", "3" },
   };
@@ -330,7 +333,7 @@ test_export (Fixture       *fx,
   root = parse_json (json->out);
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "format"), ==, "words-that-work-export");
-  g_assert_cmpint (json_object_get_int_member (obj, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (obj, "version"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "members")), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (obj, "members"), 0), "name"), ==, "Ana");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "journal")), ==, 1);
@@ -353,6 +356,117 @@ test_export (Fixture       *fx,
   /* Never over an existing file. */
   g_assert_cmpint (again->status, ==, 1);
   assert_one_line_error (again);
+}
+
+static void
+flip_file_byte (const char *path,
+                gsize       offset)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_cmpuint (offset, <, len);
+  bytes[offset] ^= 0x5a;
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) len, NULL));
+}
+
+static guint
+count_in_dir (const char *dir,
+              const char *containing)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, containing) != NULL)
+      n++;
+  return n;
+}
+
+/* backup into a folder with rotation, then a damaged vault restored from
+ * its newest backup, checked first and with the damaged file kept. */
+static void
+test_backup_folder_restore (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fx->dir, "backups", NULL);
+  gint64 id = add_entry (fx, "Kept", "in every backup", NULL);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT "\t", id);
+  g_autoptr(Run) manual = NULL;
+  g_autoptr(Run) wrong = NULL;
+  g_autoptr(Run) damaged = NULL;
+  g_autoptr(Run) restore = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *spoiled = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  manual = run_cli (NULL, fx->passphrase, NULL, "backup", fx->vault, folder, "--passphrase-fd", "3");
+  g_assert_cmpint (manual->status, ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "backup", fx->vault, folder,
+                                    "--keep", "2", "--passphrase-fd", "3");
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_true (g_str_has_prefix (run->out, folder));
+      g_assert_true (g_str_has_suffix (run->out, " automatic.wtw\n"));
+      g_free (newest);
+      newest = g_strndup (run->out, strlen (run->out) - 1);
+    }
+  /* Two automatic backups kept, and the one made without --keep. */
+  g_assert_cmpuint (count_in_dir (folder, " automatic.wtw"), ==, 2);
+  g_assert_cmpuint (count_in_dir (folder, "Words That Work backup"), ==, 3);
+  g_assert_true (g_file_test (newest, G_FILE_TEST_EXISTS));
+
+  /* Damage the vault, then restore. */
+  flip_file_byte (fx->vault, WTW_HEADER_AREA + 4096 + 300);
+  g_assert_true (g_file_get_contents (fx->vault, &before, NULL, NULL));
+
+  wrong = run_cli (NULL, "not the passphrase", NULL, "restore", newest, fx->vault, "--passphrase-fd", "3");
+  g_assert_cmpint (wrong->status, ==, 3);
+  assert_one_line_error (wrong);
+
+  spoiled = g_build_filename (fx->dir, "spoiled.wtw", NULL);
+  {
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (newest, &bytes, &len, NULL));
+    g_assert_true (g_file_set_contents (spoiled, bytes, (gssize) len, NULL));
+  }
+  flip_file_byte (spoiled, WTW_HEADER_AREA + 2 * 4096 + 10);
+  damaged = run_cli (NULL, fx->passphrase, NULL, "restore", spoiled, fx->vault, "--passphrase-fd", "3");
+  g_assert_cmpint (damaged->status, ==, 4);
+  assert_one_line_error (damaged);
+  g_assert_true (g_file_get_contents (fx->vault, &after, NULL, NULL));
+  g_assert_cmpmem (before, WTW_HEADER_AREA + 8192, after, WTW_HEADER_AREA + 8192);
+  g_assert_cmpuint (count_in_dir (fx->dir, ".restore-"), ==, 0);
+
+  restore = run_cli (NULL, fx->recovery, NULL, "restore", newest, fx->vault, "--recovery-key-fd", "3");
+  g_assert_cmpint (restore->status, ==, 0);
+  g_assert_nonnull (strstr (restore->err, ".before-restore-"));
+  g_assert_cmpuint (count_in_dir (fx->dir, "journal.wtw.before-restore-"), ==, 1);
+  list = run_cli (NULL, fx->passphrase, NULL, "list", fx->vault, "--passphrase-fd", "3");
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_true (g_str_has_prefix (list->out, id_text));
+  g_unlink (spoiled);
+  {
+    g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (folder);
+  }
 }
 
 static void
@@ -657,6 +771,7 @@ main (int   argc,
   g_test_add ("/wtw/vault-attack/cli/roundtrip", Fixture, NULL, fixture_set_up, test_roundtrip, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/backup-passwd-recovery", Fixture, NULL, fixture_set_up, test_backup_passwd_recovery, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/backup-folder-restore", Fixture, NULL, fixture_set_up, test_backup_folder_restore, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/terminal", Fixture, NULL, fixture_set_up, test_terminal, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);

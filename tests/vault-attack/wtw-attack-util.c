@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "wtw-attack-util.h"
 
@@ -195,6 +196,8 @@ store (const char *path,
    * it, stays what the vault expects. */
   g_file_set_contents_full (path, contents, len, G_FILE_SET_CONTENTS_NONE, 0600, &error);
   g_assert_no_error (error);
+  /* Written in place, the file keeps any bytes past @len: cut them off. */
+  g_assert_cmpint (truncate (path, (off_t) len), ==, 0);
 }
 
 /**

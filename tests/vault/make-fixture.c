@@ -11,6 +11,8 @@
 
 #include "wtw-secure.h"
 #include "wtw-vault.h"
+#include "wtw-vault-homework.h"
+#include "wtw-vault-tags.h"
 
 /*
  * Writes the vault fixture of the current schema version to the path given,
@@ -21,13 +23,15 @@
 
 static const WtwKdfParams floor_params = WTW_KDF_PARAMS_FLOOR;
 
-static void
-add (WtwVault   *vault,
-     const char *title,
-     const char *body,
-     const char *mood,
-     gint64      created,
-     gboolean    is_private)
+static gint64
+add_linked (WtwVault   *vault,
+            const char *title,
+            const char *body,
+            const char *mood,
+            gint64      created,
+            gboolean    is_private,
+            const char *chapter_id,
+            const char *prompt_id)
 {
   g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
   g_autoptr(GError) error = NULL;
@@ -37,7 +41,48 @@ add (WtwVault   *vault,
   entry->mood = g_strdup (mood);
   entry->created = created;
   entry->is_private = is_private;
+  entry->chapter_id = g_strdup (chapter_id);
+  entry->prompt_id = g_strdup (prompt_id);
   if (!wtw_vault_journal_insert (vault, entry, &error))
+    g_error ("%s", error->message);
+  return entry->id;
+}
+
+static void
+add (WtwVault   *vault,
+     const char *title,
+     const char *body,
+     const char *mood,
+     gint64      created,
+     gboolean    is_private)
+{
+  add_linked (vault, title, body, mood, created, is_private, NULL, NULL);
+}
+
+/* Schema 2: entries begun from a prompt (one shared, one private with a
+ * private tag), tags on a shared entry, and one homework item. */
+static void
+add_v2 (WtwVault *vault)
+{
+  const char *shared_tags[] = { "homework", "chapter 1", NULL };
+  const char *private_tags[] = { "only mine", NULL };
+  g_autoptr(WtwHomework) homework = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate due;
+  gint64 id;
+
+  id = add_linked (vault, "A feeling, named", "I felt left out, not ignored.", "calm",
+                   1767571200, FALSE, "feelings-not-thoughts", "i-feel-like-sentences");
+  if (!wtw_vault_journal_set_tags (vault, id, shared_tags, &error))
+    g_error ("%s", error->message);
+  id = add_linked (vault, "Underneath", "Alex's private answer.", "shy",
+                   1767657600, TRUE, "feelings-not-thoughts", "family-named-feelings");
+  if (!wtw_vault_journal_set_tags (vault, id, private_tags, &error))
+    g_error ("%s", error->message);
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, 15, G_DATE_JANUARY, 2026);
+  homework = wtw_homework_new ("feelings-not-thoughts", 4, &due, "Try the exercise twice this week.");
+  if (!wtw_vault_homework_add (vault, homework, &error))
     g_error ("%s", error->message);
 }
 
@@ -66,6 +111,9 @@ main (int   argc,
   if (!wtw_vault_switch_member (vault, "tiled roof, sunny morning", NULL, &error))
     g_error ("%s", error->message);
   add (vault, "Sam's note", "Sam's private words.", "tired", 1767484800, TRUE);
+  if (!wtw_vault_switch_member (vault, "correct horse battery staple", NULL, &error))
+    g_error ("%s", error->message);
+  add_v2 (vault);
 
   g_print ("Alex recovery key: %s\nSam recovery key: %s\n", alex_key, sam_key);
   wtw_secure_free (alex_key);

@@ -12,8 +12,10 @@
 #include <sqlite3.h>
 
 #include "vault-test-util.h"
+#include "wtw-vault-homework.h"
 #include "wtw-vault-schema.h"
 #include "wtw-vault-sql.h"
+#include "wtw-vault-tags.h"
 
 /* The fixture's secrets, as documented in tests/data/README.md (the recovery key
  * typed in lower case with spaces, as a person might). */
@@ -207,6 +209,90 @@ test_fixture_v1 (VaultFixture  *fx,
   unlock_fails (fx->vault, "wrong", WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
 }
 
+static void
+assert_tags (WtwVault   *vault,
+             gint64      id,
+             const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = wtw_vault_journal_get_tags (vault, id, &error);
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  joined = g_strjoinv (",", tags);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* The schema 2 fixture: what version 2 added (prompt links, private tags,
+ * homework) reads back for the member who wrote it and stays sealed for the
+ * other. */
+static void
+test_fixture_v2 (VaultFixture  *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WtwJournalEntry) linked = NULL;
+  g_autoptr(WtwJournalEntry) secret = NULL;
+  g_autoptr(GPtrArray) homework = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  WtwHomework *item;
+
+  copy_fixture (fx, "vault-v2.wtw");
+  unlock_ok (fx->vault, FIXTURE_ALEX, WTW_SECRET_PASSPHRASE);
+  all = wtw_vault_journal_list (fx->vault, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 6);
+
+  linked = wtw_vault_journal_get (fx->vault, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (linked->title, ==, "A feeling, named");
+  g_assert_cmpstr (linked->chapter_id, ==, "feelings-not-thoughts");
+  g_assert_cmpstr (linked->prompt_id, ==, "i-feel-like-sentences");
+  assert_tags (fx->vault, 5, "chapter 1,homework");
+
+  secret = wtw_vault_journal_get (fx->vault, 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (secret->is_private);
+  g_assert_cmpstr (secret->body, ==, "Alex's private answer.");
+  g_assert_cmpstr (secret->prompt_id, ==, "family-named-feelings");
+  assert_tags (fx->vault, 6, "only mine");
+  g_assert_cmpuint (search_hits (fx->vault, "feeling"), ==, 1);
+
+  homework = wtw_vault_homework_list (fx->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (homework->len, ==, 1);
+  item = g_ptr_array_index (homework, 0);
+  g_assert_cmpstr (item->chapter_id, ==, "feelings-not-thoughts");
+  g_assert_cmpuint (item->part, ==, 4);
+  g_assert_cmpstr (item->note, ==, "Try the exercise twice this week.");
+  g_assert_cmpint (g_date_get_year (&item->due), ==, 2026);
+  g_assert_cmpint (g_date_get_day (&item->due), ==, 15);
+  g_assert_true (wtw_vault_check (fx->vault, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Sam sees that Alex's entry 6 exists, and nothing of what is in it. */
+  wtw_vault_lock (fx->vault);
+  unlock_ok (fx->vault, FIXTURE_SAM, WTW_SECRET_PASSPHRASE);
+  g_clear_pointer (&secret, wtw_journal_entry_free);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = wtw_vault_journal_list (fx->vault, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      WtwJournalEntry *e = g_ptr_array_index (all, i);
+
+      if (e->id != 6)
+        continue;
+      g_assert_true (e->sealed);
+      g_assert_null (e->title);
+      g_assert_null (e->chapter_id);
+      g_assert_null (e->prompt_id);
+    }
+  g_clear_pointer (&homework, g_ptr_array_unref);
+  homework = wtw_vault_homework_list (fx->vault, &error);
+  g_assert_cmpuint (homework->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +305,8 @@ main (int   argc,
   g_test_add_func ("/wtw/vault/schema/v2-columns", test_v2_columns);
   g_test_add ("/wtw/vault/schema/fixture-v1", VaultFixture, NULL, vault_fixture_set_up,
               test_fixture_v1, vault_fixture_tear_down);
+  g_test_add ("/wtw/vault/schema/fixture-v2", VaultFixture, NULL, vault_fixture_set_up,
+              test_fixture_v2, vault_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tags and the filtered journal list: what each member sees, what is refused
- * on private entries, and that filters combine.
+ * Tags and the filtered journal list: what each member sees, private tags
+ * sealed with their entry, and that filters combine.
  */
 
 #include "config.h"
@@ -75,9 +75,14 @@ test_private_entries (VaultFixture  *fx,
                       gconstpointer  data)
 {
   const char *tags[] = { "secret", NULL };
+  const WtwJournalFilter by_tag = { .tag = "SECRET" };
+  const WtwJournalFilter by_other_tag = { .tag = "walks" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GBytes) file = NULL;
+  g_autofree char *clear_tags = NULL;
+  g_auto(GStrv) got = NULL;
+  g_auto(GStrv) all = NULL;
   char *recovery = NULL;
   WtwJournalRow *row;
   gint64 id;
@@ -85,21 +90,39 @@ test_private_entries (VaultFixture  *fx,
   vault_fixture_create (fx);
   id = add_entry (fx->vault, "Mine", "Private words\nsecond line", TRUE);
 
-  /* Tags would be clear for the other member: refused. */
-  g_assert_false (wtw_vault_journal_set_tags (fx->vault, id, tags, &error));
-  g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_FAILED);
-  g_clear_error (&error);
-  g_assert_true (wtw_vault_journal_set_tags (fx->vault, id, NULL, &error));
+  /* Tags of a private entry are sealed with it, never in the tags table. */
+  set_tags_ok (fx->vault, id, "secret", " Secret ", "", NULL);
+  clear_tags = _wtw_vault_query_string (fx->vault, "SELECT count(*) FROM tags", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clear_tags, ==, "0");
+  got = wtw_vault_journal_get_tags (fx->vault, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (got, tags);
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_cmpstrv (all, tags);
+  g_clear_pointer (&all, g_strfreev);
+  /* The names remembered for autocompletion follow a change of tags. */
+  set_tags_ok (fx->vault, id, "secret", "Walks", NULL);
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_clear_pointer (&all, g_strfreev);
+  set_tags_ok (fx->vault, id, "secret", NULL);
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_cmpstrv (all, tags);
+  g_clear_pointer (&all, g_strfreev);
 
-  /* Its writer sees the title and first line. */
+  /* Its writer sees the title, first line and tags, and can filter by them. */
   rows = wtw_vault_journal_query (fx->vault, NULL, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
   row = rows->pdata[0];
   g_assert_cmpstr (row->entry->title, ==, "Mine");
   g_assert_cmpstr (row->first_line, ==, "Private words");
+  g_assert_cmpstrv (row->tags, tags);
   g_assert_null (row->entry->body);
   g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &by_tag, &error), ==, 1);
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &by_other_tag, &error), ==, 0);
 
   /* The other member sees that it exists, nothing more. */
   wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, &recovery, NULL, &error);
@@ -117,10 +140,60 @@ test_private_entries (VaultFixture  *fx,
   g_assert_cmpuint (g_strv_length (row->tags), ==, 0);
   g_assert_null (wtw_vault_journal_get_tags (fx->vault, id, &error));
   g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &by_tag, &error), ==, 0);
+  all = wtw_vault_journal_list_tags (fx->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all), ==, 0);
 
   wtw_vault_lock (fx->vault);
   file = read_file_bytes (fx->path);
   g_assert_false (bytes_contain (file, "Private words"));
+}
+
+/* Tags follow an entry into its sealed blob and out of it again. */
+static void
+test_private_tags_move (VaultFixture  *fx,
+                        gconstpointer  data)
+{
+  const char *expected[] = { "Homework", "walks", NULL };
+  const WtwJournalFilter by_mood = { .mood = "calm" };
+  g_autoptr(WtwJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clear = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 id, shared;
+
+  vault_fixture_create (fx);
+  id = add_entry (fx->vault, "Walk", "By the river", FALSE);
+  shared = add_entry (fx->vault, "Other", "Also here", FALSE);
+  set_tags_ok (fx->vault, id, "walks", "Homework", NULL);
+  set_tags_ok (fx->vault, shared, "walks", NULL);
+
+  entry = wtw_vault_journal_get (fx->vault, id, &error);
+  g_assert_no_error (error);
+  entry->is_private = TRUE;
+  entry->mood = g_strdup ("calm");
+  g_assert_true (wtw_vault_journal_update (fx->vault, entry, &error));
+  g_assert_no_error (error);
+  /* Only the shared entry's tag is left in clear. */
+  clear = _wtw_vault_query_string (fx->vault, "SELECT group_concat(name) FROM tags", &error);
+  g_assert_cmpstr (clear, ==, "walks");
+  g_clear_pointer (&clear, g_free);
+  tags = wtw_vault_journal_get_tags (fx->vault, id, &error);
+  g_assert_cmpstrv (tags, expected);
+  g_clear_pointer (&tags, g_strfreev);
+  /* The mood filter reaches the writer's sealed mood. */
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &by_mood, &error), ==, 1);
+
+  entry->is_private = FALSE;
+  g_assert_true (wtw_vault_journal_update (fx->vault, entry, &error));
+  g_assert_no_error (error);
+  tags = wtw_vault_journal_get_tags (fx->vault, id, &error);
+  g_assert_cmpstrv (tags, expected);
+  clear = _wtw_vault_query_string (fx->vault, "SELECT count(*) FROM tags", &error);
+  g_assert_cmpstr (clear, ==, "2");
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &by_mood, &error), ==, 1);
 }
 
 static gint64
@@ -220,6 +293,7 @@ main (int   argc,
 
   ADD ("round-trip", test_tags_round_trip);
   ADD ("private-entries", test_private_entries);
+  ADD ("private-tags-move", test_private_tags_move);
   ADD ("query-filters", test_query_filters);
 
 #undef ADD
