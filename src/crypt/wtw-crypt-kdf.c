@@ -9,8 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/resource.h>
+# include <sys/syscall.h>
+#endif
 
 #include "wtw-crypt-kdf.h"
 
@@ -63,6 +68,51 @@ wtw_kdf_mem_cap (void)
   return MAX (half / MIB * MIB, WTW_KDF_MEM_FLOOR);
 }
 
+/* How much lower than the caller's the key derivation's priority is. Argon2id
+ * is deliberately expensive and keeps a core busy for up to a second: on a
+ * machine with few cores the window's main loop, and a software renderer's
+ * threads, must win every contest for the CPU or the spinner stutters. */
+#define KDF_NICE_INCREMENT 10
+
+typedef struct {
+  const WtwKdfParams *params;
+  const guint8       *salt;
+  const char         *secret;
+  gsize               secret_len;
+  guint8             *out_key;
+  gboolean            ok;
+} DeriveJob;
+
+static void
+derive_now (DeriveJob *job)
+{
+  job->ok = crypto_pwhash (job->out_key, 32, job->secret, job->secret_len,
+                           job->salt, job->params->ops, (size_t) job->params->mem,
+                           crypto_pwhash_ALG_ARGON2ID13) == 0;
+}
+
+static gpointer
+derive_thread (gpointer data)
+{
+  DeriveJob *job = data;
+
+#ifdef __linux__
+  {
+    /* Linux keeps a nice value for each thread; this thread ends with the
+     * derivation, so no pooled worker is left at the lower priority. */
+    id_t tid = (id_t) syscall (SYS_gettid);
+    int current;
+
+    errno = 0;
+    current = getpriority (PRIO_PROCESS, tid);
+    if (errno == 0)
+      (void) setpriority (PRIO_PROCESS, tid, MIN (current + KDF_NICE_INCREMENT, 19));
+  }
+#endif
+  derive_now (job);
+  return NULL;
+}
+
 /**
  * wtw_kdf_derive:
  * @params: valid parameters
@@ -71,7 +121,8 @@ wtw_kdf_mem_cap (void)
  * @secret_len: length of @secret
  * @out_key: 32 bytes of output
  *
- * Argon2id v1.3 with @params. Blocking: call it off the main thread.
+ * Argon2id v1.3 with @params, in a thread of its own at a lower priority
+ * than the caller's. Blocking: call it off the main thread.
  *
  * Returns: %FALSE if the memory could not be allocated
  */
@@ -82,11 +133,17 @@ wtw_kdf_derive (const WtwKdfParams *params,
                 gsize               secret_len,
                 guint8             *out_key)
 {
+  DeriveJob job = { params, salt, secret, secret_len, out_key, FALSE };
+  GThread *thread;
+
   g_return_val_if_fail (wtw_kdf_params_valid (params), FALSE);
 
-  return crypto_pwhash (out_key, 32, secret, secret_len, salt,
-                        params->ops, (size_t) params->mem,
-                        crypto_pwhash_ALG_ARGON2ID13) == 0;
+  thread = g_thread_try_new ("wtw-kdf", derive_thread, &job, NULL);
+  if (thread == NULL)
+    derive_now (&job);
+  else
+    g_thread_join (thread);
+  return job.ok;
 }
 
 static double
