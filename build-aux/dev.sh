@@ -43,18 +43,35 @@ install_deps() {
     "${missing[@]}" >/dev/null
 }
 
+# Runs a build step quietly; if it fails, shows what it printed and stops.
+quietly() {
+  local log
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    say "Failed: $*"
+    tail -n 60 "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
+
 configure() {
   local dir=$1; shift
   if [ -f "$dir/build.ninja" ]; then
-    meson setup --reconfigure "$dir" "$@" >/dev/null
+    quietly meson setup --reconfigure "$dir" "$@"
   else
-    meson setup "$dir" "$@" >/dev/null
+    quietly meson setup "$dir" "$@"
   fi
+}
+
+compile() {
+  quietly ninja -C "$1"
 }
 
 build_app() {
   configure "$build"
-  ninja -C "$build" >/dev/null
+  compile "$build"
 }
 
 run_app() {
@@ -104,7 +121,7 @@ run_tests() {
   # in the same pass. End-to-end tests are left to the normal build.
   CC=clang configure "$build_asan" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dfuzzing=true -De2e=false
-  ninja -C "$build_asan" >/dev/null
+  compile "$build_asan"
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1" \
   LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \

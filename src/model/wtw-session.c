@@ -738,26 +738,72 @@ wtw_session_change_passphrase_finish (WtwSession    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+regenerate_recovery_key_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  char *key;
+
+  set_busy (self, FALSE);
+  key = wtw_vault_regenerate_recovery_key_finish (WTW_VAULT (object), result, &error);
+  if (key != NULL)
+    g_task_return_pointer (task, key, wtw_secure_free);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
- * wtw_session_regenerate_recovery_key:
+ * wtw_session_regenerate_recovery_key_async:
  * @self: a #WtwSession
- * @error: return location for a #GError
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
  *
  * Replaces the current member's recovery key; the old one stops working.
+ * The key derivation runs on a worker thread.
+ */
+void
+wtw_session_regenerate_recovery_key_async (WtwSession          *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WTW_IS_SESSION (self));
+
+  task = unlocked_task_new (self, wtw_session_regenerate_recovery_key_async,
+                            cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+
+  set_busy (self, TRUE);
+  wtw_vault_regenerate_recovery_key_async (self->vault, cancellable,
+                                           regenerate_recovery_key_cb,
+                                           g_steal_pointer (&task));
+}
+
+/**
+ * wtw_session_regenerate_recovery_key_finish:
+ * @self: a #WtwSession
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the new key, in secure memory: free
  *   it with wtw_secure_free()
  */
 char *
-wtw_session_regenerate_recovery_key (WtwSession  *self,
-                                     GError     **error)
+wtw_session_regenerate_recovery_key_finish (WtwSession    *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
 {
-  g_return_val_if_fail (WTW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (!check_unlocked (self, error))
-    return NULL;
-
-  return wtw_vault_regenerate_recovery_key (self->vault, NULL, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -895,8 +941,9 @@ wtw_session_switch_member_finish (WtwSession    *self,
 
 typedef struct
 {
-  GFile *rekeyed;
-  char  *passphrase;
+  GFile  *rekeyed;
+  char   *passphrase;
+  gint64  member_id;
 } RemoveMember;
 
 static void
@@ -981,11 +1028,37 @@ rekeyed_cb (GObject      *object,
                           cancellable, reopened_cb, g_steal_pointer (&task));
 }
 
+static void
+remove_passphrase_checked_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WtwSession *self = g_task_get_source_object (task);
+  RemoveMember *remove = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (!wtw_vault_check_passphrase_finish (WTW_VAULT (object), result, &error))
+    {
+      set_busy (self, FALSE);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A leftover from an interrupted removal is a copy of the vault; the
+   * vault itself was never touched, so it can go. */
+  g_file_delete (remove->rekeyed, NULL, NULL);
+  wtw_vault_export_async (self->vault, remove->rekeyed, remove->member_id, NULL, NULL,
+                          cancellable, rekeyed_cb, g_steal_pointer (&task));
+}
+
 /**
  * wtw_session_remove_member_async:
  * @self: a #WtwSession
  * @member_id: the partner to remove
- * @passphrase: the current member's passphrase, to open the new file
+ * @passphrase: the current member's passphrase: checked before anything
+ *   changes (WRONG_PASSPHRASE if it is not theirs), then used to open the new file
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
@@ -1027,13 +1100,13 @@ wtw_session_remove_member_async (WtwSession          *self,
   remove->passphrase = wtw_secure_strdup (passphrase);
   g_task_set_task_data (task, remove, remove_member_free);
 
-  /* A leftover from an interrupted removal is a copy of the vault; the
-   * vault itself was never touched, so it can go. */
-  g_file_delete (remove->rekeyed, NULL, NULL);
+  remove->member_id = member_id;
 
+  /* The passphrase is checked before anything happens: it is what opens
+   * the new file, and a removal cannot be taken back. */
   set_busy (self, TRUE);
-  wtw_vault_export_async (self->vault, remove->rekeyed, member_id, NULL, NULL,
-                          cancellable, rekeyed_cb, g_steal_pointer (&task));
+  wtw_vault_check_passphrase_async (self->vault, passphrase, cancellable,
+                                    remove_passphrase_checked_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -79,8 +79,13 @@ void             wtw_session_change_passphrase_async  (WtwSession          *self
 gboolean         wtw_session_change_passphrase_finish (WtwSession          *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
-char            *wtw_session_regenerate_recovery_key  (WtwSession          *self,
-                                                       GError             **error);
+void             wtw_session_regenerate_recovery_key_async  (WtwSession          *self,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+char            *wtw_session_regenerate_recovery_key_finish (WtwSession          *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 void             wtw_session_add_member_async   (WtwSession          *self,
                                                  const char          *name,
                                                  const char          *passphrase,

@@ -454,6 +454,71 @@ edit_regenerate_recovery (SlotOp     *op,
   return edit_add_slot (op, header, error);
 }
 
+static SlotOp *
+regenerate_recovery_op (WtwVault  *self,
+                        GError   **error)
+{
+  static const WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
+  SlotOp *op = slot_op_new (self, edit_regenerate_recovery, error);
+
+  if (op == NULL)
+    return NULL;
+  op->kind = WTW_SECRET_RECOVERY_KEY;
+  op->params = floor;
+  return op;
+}
+
+/**
+ * wtw_vault_regenerate_recovery_key_async:
+ * @self: an unlocked #WtwVault
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Like wtw_vault_regenerate_recovery_key(), with the key derivation and the
+ * header write in a worker thread.
+ */
+void
+wtw_vault_regenerate_recovery_key_async (WtwVault            *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GError *error = NULL;
+  SlotOp *op;
+
+  g_return_if_fail (WTW_IS_VAULT (self));
+
+  op = regenerate_recovery_op (self, &error);
+  if (op == NULL)
+    slot_op_fail (self, wtw_vault_regenerate_recovery_key_async, error, callback, user_data);
+  else
+    slot_op_start (self, op, wtw_vault_regenerate_recovery_key_async, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * wtw_vault_regenerate_recovery_key_finish:
+ * @self: a #WtwVault
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the new key, to show once; free it with
+ *   wtw_secure_free()
+ */
+char *
+wtw_vault_regenerate_recovery_key_finish (WtwVault      *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  SlotOp *op;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  op = slot_op_finish (self, result, error);
+  return op != NULL ? g_steal_pointer (&op->recovery_key) : NULL;
+}
+
 /**
  * wtw_vault_regenerate_recovery_key:
  * @self: an unlocked #WtwVault
@@ -472,16 +537,13 @@ wtw_vault_regenerate_recovery_key (WtwVault      *self,
                                    GCancellable  *cancellable,
                                    GError       **error)
 {
-  static const WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
   g_autoptr(SlotOp) op = NULL;
 
   g_return_val_if_fail (WTW_IS_VAULT (self), NULL);
 
-  op = slot_op_new (self, edit_regenerate_recovery, error);
+  op = regenerate_recovery_op (self, error);
   if (op == NULL)
     return NULL;
-  op->kind = WTW_SECRET_RECOVERY_KEY;
-  op->params = floor;
   if (!slot_op_run_sync (self, op, cancellable, error))
     return NULL;
   return g_steal_pointer (&op->recovery_key);
@@ -940,6 +1002,86 @@ switch_member_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+check_passphrase_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (verify_old_secret (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * wtw_vault_check_passphrase_async:
+ * @self: an unlocked #WtwVault
+ * @passphrase: what the current member typed as their passphrase
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Checks that @passphrase opens the current member's passphrase slot to
+ * this vault's master key, before an operation that cannot be taken back
+ * relies on it. Nothing is changed. The key derivation runs in a worker.
+ */
+void
+wtw_vault_check_passphrase_async (WtwVault            *self,
+                                  const char          *passphrase,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SlotOp *op;
+
+  g_return_if_fail (WTW_IS_VAULT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  op = slot_op_new (self, NULL, &error);
+  if (op != NULL)
+    {
+      op->old_secret = _wtw_vault_prepare_secret (passphrase, WTW_SECRET_PASSPHRASE,
+                                                  &op->old_len, &error);
+      if (op->old_secret == NULL)
+        g_clear_pointer (&op, slot_op_free);
+    }
+  if (op == NULL)
+    {
+      slot_op_fail (self, wtw_vault_check_passphrase_async, error, callback, user_data);
+      return;
+    }
+  /* Only the header copy is read: no connection is used. */
+  op->db = NULL;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wtw_vault_check_passphrase_async);
+  g_task_set_task_data (task, op, (GDestroyNotify) slot_op_free);
+  g_task_run_in_thread (task, check_passphrase_thread);
+}
+
+/**
+ * wtw_vault_check_passphrase_finish:
+ * @self: a #WtwVault
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the passphrase is the current member's; WRONG_PASSPHRASE
+ *   if not
+ */
+gboolean
+wtw_vault_check_passphrase_finish (WtwVault      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -251,6 +251,21 @@ gboolean        wtw_vault_change_passphrase_finish (WtwVault           *self,
 char           *wtw_vault_regenerate_recovery_key (WtwVault            *self,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
+void            wtw_vault_check_passphrase_async (WtwVault            *self,
+                                                  const char           *passphrase,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean        wtw_vault_check_passphrase_finish (WtwVault           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void            wtw_vault_regenerate_recovery_key_async (WtwVault            *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+char           *wtw_vault_regenerate_recovery_key_finish (WtwVault          *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 gboolean        wtw_vault_add_key_slot           (WtwVault             *self,
                                                   WtwSecretKind         kind,
                                                   const char           *passphrase,

@@ -105,9 +105,64 @@ on_screensaver_active_changed_cb (WtwApplication *self)
 
 /* Reminders name the chapter; the content is loaded by the time the vault
  * opens (the workbook shows it), so this costs nothing at start-up. */
+/* Every window but the main ones may show what the vault holds: a
+ * partner's name, a recovery key, an export's choices. When the vault
+ * locks they are closed, as a person closing them would, so that dialogs
+ * run their own clean-up (a file chooser still answers, a key is wiped). */
+static gboolean
+is_secondary (gpointer window)
+{
+  return GTK_IS_WINDOW (window) && !WTW_IS_WINDOW (window)
+      && gtk_widget_get_visible (GTK_WIDGET (window));
+}
+
+/* A secondary window no other one is transient for: dialogs are closed
+ * before the windows they belong to. */
+static GtkWindow *
+find_innermost_secondary (GListModel *toplevels)
+{
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      gboolean has_child = FALSE;
+
+      if (!is_secondary (window))
+        continue;
+      for (guint j = 0; j < n && !has_child; j++)
+        {
+          g_autoptr(GObject) other = g_list_model_get_item (toplevels, j);
+
+          has_child = is_secondary (other)
+                   && gtk_window_get_transient_for (GTK_WINDOW (other)) == GTK_WINDOW (window);
+        }
+      if (!has_child)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+close_secondary_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint budget = g_list_model_get_n_items (toplevels);
+  GtkWindow *window;
+
+  /* The toplevels hold our windows; closing one removes it from the list. */
+  while (budget-- > 0 && (window = find_innermost_secondary (toplevels)) != NULL)
+    gtk_window_close (window);
+}
+
 static void
 on_session_state_changed_cb (WtwApplication *self)
 {
+  WtwSessionState state = wtw_session_get_state (self->session);
+
+  if (state == WTW_SESSION_STATE_LOCKED || state == WTW_SESSION_STATE_PROBLEM)
+    close_secondary_windows ();
+
   if (wtw_session_get_state (self->session) == WTW_SESSION_STATE_UNLOCKED
       && wtw_homework_reminder_get_content (self->reminder) == NULL)
     wtw_homework_reminder_set_content (self->reminder,

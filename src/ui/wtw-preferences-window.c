@@ -14,6 +14,7 @@
 #include "wtw-backups-group.h"
 #include "wtw-passphrase.h"
 #include "wtw-preferences-window.h"
+#include "wtw-recovery-key.h"
 #include "wtw-secret-clipboard.h"
 #include "wtw-secure.h"
 #include "wtw-session.h"
@@ -199,16 +200,8 @@ change_passphrase_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_key_dialog_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           char             *key)
-{
-  if (g_str_equal (response, "copy"))
-    wtw_secret_clipboard_copy (GTK_WIDGET (dialog), key);
-}
-
-/* Shows a recovery key once, with a way to copy it. */
+/* Shows a recovery key once, with ways to copy, print and save it that
+ * leave the dialog open until the person says the key is kept. */
 static void
 show_recovery_key (WtwPreferencesWindow *self,
                    const char           *heading,
@@ -216,22 +209,40 @@ show_recovery_key (WtwPreferencesWindow *self,
                    char                 *key)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *label;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "copy", _("C_opy"), "done", _("I Have _Kept It"), NULL);
+  adw_message_dialog_add_responses (dialog, "done", _("I Have _Kept It"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "done", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "done");
   adw_message_dialog_set_close_response (dialog, "done");
-  label = gtk_label_new (key);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_add_css_class (label, "recovery-key");
-  adw_message_dialog_set_extra_child (dialog, label);
-  /* The key lives as long as the dialog, in secure memory. */
-  g_object_set_data_full (G_OBJECT (dialog), "key", key, wtw_secure_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_key_dialog_response_cb), key);
+  adw_message_dialog_set_extra_child (dialog, wtw_recovery_key_box_new (key));
+  wtw_secure_free (key);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+regenerate_recovery_key_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(WtwPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *key;
+
+  key = wtw_session_regenerate_recovery_key_finish (WTW_SESSION (object), result, &error);
+  if (key == NULL)
+    {
+      if (!g_cancellable_is_cancelled (self->cancellable))
+        toast (self, error->message);
+      return;
+    }
+  /* The old key has stopped working: the new one is shown even if these
+   * preferences were closed meanwhile. */
+
+  show_recovery_key (self, _("Your New Recovery Key"),
+                     _("Keep it somewhere safe, away from this computer. It is shown only "
+                       "this once, and the old key no longer opens the vault."),
+                     key);
 }
 
 static void
@@ -239,23 +250,14 @@ on_new_recovery_key_response_cb (AdwMessageDialog     *dialog,
                                  const char           *response,
                                  WtwPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  char *key;
-
   if (!g_str_equal (response, "ok"))
     return;
 
-  key = wtw_session_regenerate_recovery_key (self->session, &error);
-  if (key == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  show_recovery_key (self, _("Your New Recovery Key"),
-                     _("Keep it somewhere safe, away from this computer. It is shown only "
-                       "this once, and the old key no longer opens the vault."),
-                     key);
+  toast (self, _("Making a new recovery key…"));
+  /* Not cancellable: once the header is written, the old key is gone and
+   * the new one must reach the person. */
+  wtw_session_regenerate_recovery_key_async (self->session, NULL,
+                                             regenerate_recovery_key_cb, g_object_ref (self));
 }
 
 static void
@@ -420,7 +422,7 @@ remove_partner_cb (GObject      *object,
   if (!wtw_session_remove_member_finish (WTW_SESSION (object), result, &error))
     {
       toast (self, g_error_matches (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE)
-                   ? _("Your partner is removed, but that was not your passphrase: unlock the vault again.")
+                   ? _("That is not your passphrase. Nothing was changed: your partner is still here.")
                    : error->message);
       return;
     }

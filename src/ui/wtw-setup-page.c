@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "wtw-passphrase.h"
+#include "wtw-recovery-key.h"
 #include "wtw-secret-clipboard.h"
 #include "wtw-secure.h"
 #include "wtw-setup-page.h"
@@ -204,27 +205,10 @@ copy_key_action (GtkWidget  *widget,
 }
 
 static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page_nr,
-                 WtwSetupPage      *self)
+show_key_status (const char *message,
+                 gpointer    user_data)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 12");
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf ("%s\n\n%s\n\n%s",
-                          _("Words That Work — Recovery Key"),
-                          self->recovery_key,
-                          _("This key opens your vault if you forget your passphrase. "
-                            "Keep it somewhere safe, away from your computer."));
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, pango_units_from_double (gtk_print_context_get_width (context)));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, layout);
+  gtk_label_set_label (WTW_SETUP_PAGE (user_data)->key_status_label, message);
 }
 
 static void
@@ -233,47 +217,9 @@ print_key_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   WtwSetupPage *self = WTW_SETUP_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, _("Recovery Key"));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (widget)), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    gtk_label_set_label (self->key_status_label, error->message);
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    gtk_label_set_label (self->key_status_label, _("Sent to the printer."));
-}
-
-static void
-on_save_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     WtwSetupPage    *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    {
-      text = g_strdup_printf ("%s\n\n%s\n", _("Words That Work — Recovery Key"), self->recovery_key);
-      if (g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                   NULL, NULL, &error))
-        gtk_label_set_label (self->key_status_label, _("Saved. Move the file somewhere safe, away from this computer."));
-      else
-        gtk_label_set_label (self->key_status_label, error->message);
-      explicit_bzero (text, strlen (text));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  wtw_recovery_key_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->recovery_key,
+                          show_key_status, self);
 }
 
 static void
@@ -281,16 +227,10 @@ save_key_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog;
+  WtwSetupPage *self = WTW_SETUP_PAGE (widget);
 
-  dialog = gtk_file_chooser_native_new (_("Save Recovery Key"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Words That Work recovery key.txt"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  wtw_recovery_key_save (GTK_WINDOW (gtk_widget_get_root (widget)), self->recovery_key,
+                         show_key_status, g_object_ref (self), g_object_unref);
 }
 
 static void

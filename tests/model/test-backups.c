@@ -174,7 +174,7 @@ count_backups (Fixture *f)
   g_autoptr(GPtrArray) list = wtw_backups_list (f->backups, NULL);
 
   g_assert_nonnull (list);
-  return list->len;
+  return list != NULL ? list->len : 0;
 }
 
 static void

@@ -26,6 +26,7 @@ typedef struct
   guint       locking_count;
   guint       member_changed_count;
   char       *recovery_key;
+  char       *new_key;
   GError     *error;
 } Fixture;
 
@@ -209,6 +210,17 @@ changed_cb (GObject      *object,
 }
 
 static void
+regenerated_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->new_key = wtw_session_regenerate_recovery_key_finish (WTW_SESSION (object), result, &f->error);
+  f->done = TRUE;
+}
+
+static void
 test_change_passphrase (Fixture       *f,
                         gconstpointer  data)
 {
@@ -224,8 +236,12 @@ test_change_passphrase (Fixture       *f,
   wtw_session_change_passphrase_async (f->session, PASSPHRASE, new_passphrase, NULL, changed_cb, f);
   g_assert_true (wait_done (f));
 
-  new_key = wtw_session_regenerate_recovery_key (f->session, &f->error);
-  g_assert_no_error (f->error);
+  /* The derivation runs on a worker: the call returns at once, busy. */
+  wtw_session_regenerate_recovery_key_async (f->session, NULL, regenerated_cb, f);
+  g_assert_true (wtw_session_get_busy (f->session));
+  g_assert_true (wait_done (f));
+  g_assert_false (wtw_session_get_busy (f->session));
+  new_key = g_steal_pointer (&f->new_key);
   g_assert_nonnull (new_key);
 
   wtw_session_lock (f->session);
@@ -323,6 +339,22 @@ test_remove_partner (Fixture       *f,
   g_assert_false (wait_done (f));
   g_clear_error (&f->error);
 
+  /* A mistyped passphrase is caught before anything changes: both members
+   * are still there, the vault still open, no new file left behind. */
+  wtw_session_remove_member_async (f->session, ben, "not what Ada types at all", NULL,
+                                   removed_cb, f);
+  g_assert_true (wtw_session_get_busy (f->session));
+  g_assert_false (wait_done (f));
+  g_assert_error (f->error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&f->error);
+  g_assert_false (wtw_session_get_busy (f->session));
+  g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_UNLOCKED);
+  g_assert_false (g_file_test (rekey, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (f->member_changed_count, ==, 0);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = wtw_session_list_members (f->session, NULL);
+  g_assert_cmpuint (members->len, ==, 2);
+
   wtw_session_remove_member_async (f->session, ben, PASSPHRASE, NULL, removed_cb, f);
   g_assert_true (wait_done (f));
   g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_UNLOCKED);
@@ -346,7 +378,6 @@ test_locked_refuses (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) members = NULL;
-  char *key;
 
   wtw_session_lock (f->session);
   members = wtw_session_list_members (f->session, &f->error);
@@ -354,8 +385,9 @@ test_locked_refuses (Fixture       *f,
   g_assert_error (f->error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_LOCKED);
   g_clear_error (&f->error);
 
-  key = wtw_session_regenerate_recovery_key (f->session, &f->error);
-  g_assert_null (key);
+  wtw_session_regenerate_recovery_key_async (f->session, NULL, regenerated_cb, f);
+  g_assert_false (wait_done (f));
+  g_assert_null (f->new_key);
   g_assert_error (f->error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_LOCKED);
 }
 
