@@ -109,11 +109,13 @@ on_screensaver_active_changed_cb (WtwApplication *self)
  * partner's name, a recovery key, an export's choices. When the vault
  * locks they are closed, as a person closing them would, so that dialogs
  * run their own clean-up (a file chooser still answers, a key is wiped). */
+/* Every window the app opens besides its main ones is transient for one. */
 static gboolean
 is_secondary (gpointer window)
 {
   return GTK_IS_WINDOW (window) && !WTW_IS_WINDOW (window)
-      && gtk_widget_get_visible (GTK_WIDGET (window));
+      && gtk_widget_get_visible (GTK_WIDGET (window))
+      && gtk_window_get_transient_for (GTK_WINDOW (window)) != NULL;
 }
 
 /* A secondary window no other one is transient for: dialogs are closed

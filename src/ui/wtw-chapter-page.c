@@ -34,6 +34,11 @@
  * end has been on screen and it has been on show for
  * #WtwWorkbookProgress:reading-seconds in one go. The conversation part
  * lists the couple's past conversations.
+ *
+ * With a vault, each prompt also has a "Write in Journal" button, which
+ * activates `win.journal-from-prompt` with "chapter-id/prompt-id": the
+ * journal opens on a new entry begun from the prompt and linked to the
+ * chapter.
  */
 struct _WtwChapterPage
 {
@@ -270,6 +275,37 @@ add_other_answer (WtwChapterPage *self,
   gtk_box_append (GTK_BOX (card), answer);
 }
 
+/* Starts a journal entry from the prompt, keeping its link to the
+ * chapter: the window's `win.journal-from-prompt` shows the journal. */
+static GtkWidget *
+journal_button_new (WtwChapterPage *self,
+                    WtwPrompt      *prompt)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+  g_autofree char *target = g_strdup_printf ("%s/%s", wtw_chapter_get_id (self->chapter),
+                                             wtw_prompt_get_id (prompt));
+  /* Translators: the tooltip and accessible name of a reflection question's
+   * "Write in Journal" button; %s is the question */
+  g_autofree char *description = g_strdup_printf (_("Write in your journal about: %s"),
+                                                  wtw_prompt_get_text (prompt));
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "wtw-journal-symbolic");
+  /* Translators: a button under a reflection question that starts a journal entry about it */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Write in Journal"));
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "journal-button");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.journal-from-prompt");
+  return button;
+}
+
 static GtkWidget *
 prompt_card_new (WtwChapterPage *self,
                  WtwPrompt      *prompt,
@@ -299,6 +335,7 @@ prompt_card_new (WtwChapterPage *self,
   others = wtw_reflection_sheet_get_others (self->sheet, wtw_prompt_get_id (prompt));
   for (guint i = 0; others != NULL && i < others->len; i++)
     add_other_answer (self, card, others->pdata[i]);
+  gtk_box_append (GTK_BOX (card), journal_button_new (self, prompt));
 
   return card;
 }

@@ -879,26 +879,10 @@ new_from_prompt_action (GtkWidget  *widget,
 {
   WtwJournalView *self = WTW_JOURNAL_VIEW (widget);
   g_auto(GStrv) ids = g_strsplit (g_variant_get_string (parameter, NULL), "/", 2);
-  guint n = self->chapters != NULL ? g_list_model_get_n_items (self->chapters) : 0;
 
-  if (ids[0] == NULL || ids[1] == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WtwChapter) chapter = g_list_model_get_item (self->chapters, i);
-      WtwPrompt *prompt;
-
-      if (!g_str_equal (wtw_chapter_get_id (chapter), ids[0])
-          || (prompt = wtw_chapter_lookup_prompt (chapter, ids[1])) == NULL)
-        continue;
-      wtw_journal_editor_new_from_prompt (self->editor, ids[0], ids[1],
-                                          wtw_prompt_get_text (prompt));
-      sync_from_editor (self);
-      select_editor_entry (self);
-      show_editor (self, TRUE);
-      return;
-    }
-  g_debug ("No prompt %s in the chapters", g_variant_get_string (parameter, NULL));
+  if (ids[0] == NULL || ids[1] == NULL
+      || !wtw_journal_view_new_from_prompt (self, ids[0], ids[1]))
+    g_debug ("No prompt %s in the chapters", g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1351,6 +1335,49 @@ wtw_journal_view_set_chapters (WtwJournalView *self,
   if (self->model != NULL)
     update_prompt (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTERS]);
+}
+
+/**
+ * wtw_journal_view_new_from_prompt:
+ * @self: a #WtwJournalView
+ * @chapter_id: the id of a chapter in #WtwJournalView:chapters
+ * @prompt_id: the id of one of that chapter's reflection prompts
+ *
+ * Starts a new entry from the prompt, linked to its chapter, and shows it
+ * in the editor with the focus in its text. The entry being written is
+ * saved first, as for any new entry.
+ *
+ * Returns: %TRUE if the prompt was found and the entry begun
+ */
+gboolean
+wtw_journal_view_new_from_prompt (WtwJournalView *self,
+                                  const char     *chapter_id,
+                                  const char     *prompt_id)
+{
+  guint n;
+
+  g_return_val_if_fail (WTW_IS_JOURNAL_VIEW (self), FALSE);
+
+  if (chapter_id == NULL || prompt_id == NULL || self->chapters == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (self->chapters);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WtwChapter) chapter = g_list_model_get_item (self->chapters, i);
+      WtwPrompt *prompt;
+
+      if (!g_str_equal (wtw_chapter_get_id (chapter), chapter_id)
+          || (prompt = wtw_chapter_lookup_prompt (chapter, prompt_id)) == NULL)
+        continue;
+      wtw_journal_editor_new_from_prompt (self->editor, chapter_id, prompt_id,
+                                          wtw_prompt_get_text (prompt));
+      sync_from_editor (self);
+      select_editor_entry (self);
+      show_editor (self, TRUE);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /**

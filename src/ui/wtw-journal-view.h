@@ -25,6 +25,9 @@ WtwSession       *wtw_journal_view_get_session      (WtwJournalView *self);
 GListModel       *wtw_journal_view_get_chapters     (WtwJournalView *self);
 void              wtw_journal_view_set_chapters     (WtwJournalView *self,
                                                      GListModel     *chapters);
+gboolean          wtw_journal_view_new_from_prompt  (WtwJournalView *self,
+                                                     const char     *chapter_id,
+                                                     const char     *prompt_id);
 WtwJournalModel  *wtw_journal_view_get_model        (WtwJournalView *self);
 WtwJournalEditor *wtw_journal_view_get_editor       (WtwJournalView *self);
 guint             wtw_journal_view_get_undo_timeout (WtwJournalView *self);

@@ -321,3 +321,39 @@ wtw_main_page_open_chapter (WtwMainPage *self,
   wtw_main_page_set_visible_view (self, "workbook");
   return TRUE;
 }
+
+/**
+ * wtw_main_page_write_about_prompt:
+ * @self: a #WtwMainPage
+ * @chapter_id: the id of a chapter
+ * @prompt_id: the id of one of its reflection prompts
+ *
+ * Shows the journal with a new entry begun from the prompt, linked to its
+ * chapter.
+ *
+ * Returns: %TRUE if the prompt exists and its entry is shown
+ */
+gboolean
+wtw_main_page_write_about_prompt (WtwMainPage *self,
+                                  const char  *chapter_id,
+                                  const char  *prompt_id)
+{
+  g_autofree char *previous = NULL;
+  GtkWidget *journal;
+
+  g_return_val_if_fail (WTW_IS_MAIN_PAGE (self), FALSE);
+
+  journal = adw_bin_get_child (self->journal_bin);
+  if (!WTW_IS_JOURNAL_VIEW (journal) || chapter_id == NULL || prompt_id == NULL)
+    return FALSE;
+
+  /* The journal first, so the new entry's text can take the focus; back
+   * where the person was if there is no such prompt. */
+  previous = g_strdup (wtw_main_page_get_visible_view (self));
+  wtw_main_page_set_visible_view (self, "journal");
+  if (wtw_journal_view_new_from_prompt (WTW_JOURNAL_VIEW (journal), chapter_id, prompt_id))
+    return TRUE;
+
+  wtw_main_page_set_visible_view (self, previous);
+  return FALSE;
+}

@@ -17,13 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WtwMainPage, wtw_main_page, WTW, MAIN_PAGE, GtkWidget)
 
-WtwMainPage *wtw_main_page_new              (WtwContent  *content,
-                                             WtwSession  *session);
-const char  *wtw_main_page_get_visible_view (WtwMainPage *self);
-gboolean     wtw_main_page_set_visible_view (WtwMainPage *self,
-                                             const char  *view);
+WtwMainPage *wtw_main_page_new                (WtwContent  *content,
+                                               WtwSession  *session);
+const char  *wtw_main_page_get_visible_view   (WtwMainPage *self);
+gboolean     wtw_main_page_set_visible_view   (WtwMainPage *self,
+                                               const char  *view);
 
-gboolean     wtw_main_page_open_chapter     (WtwMainPage *self,
-                                             const char  *chapter_id);
+gboolean     wtw_main_page_open_chapter       (WtwMainPage *self,
+                                               const char  *chapter_id);
+gboolean     wtw_main_page_write_about_prompt (WtwMainPage *self,
+                                               const char  *chapter_id,
+                                               const char  *prompt_id);
 
 G_END_DECLS

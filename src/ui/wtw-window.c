@@ -271,6 +271,22 @@ open_chapter_action (GtkWidget  *widget,
     g_warning ("No chapter called “%s”", chapter_id);
 }
 
+/* What a chapter's "Write in Journal" buttons activate, with the target
+ * "chapter-id/prompt-id". */
+static void
+journal_from_prompt_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WtwWindow *self = WTW_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) ids = g_strsplit (target, "/", 2);
+
+  if (self->main_page == NULL || ids[0] == NULL || ids[1] == NULL
+      || !wtw_main_page_write_about_prompt (self->main_page, ids[0], ids[1]))
+    g_warning ("No prompt called “%s”", target);
+}
+
 static void
 try_again_action (GtkWidget  *widget,
                   const char *action_name,
@@ -477,6 +493,8 @@ wtw_window_class_init (WtwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-latest-backup", NULL,
                                    restore_latest_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-chapter", "s", open_chapter_action);
+  gtk_widget_class_install_action (widget_class, "win.journal-from-prompt", "s",
+                                   journal_from_prompt_action);
 
   /* win.view is stateful, so menus and tests can both read and set it. */
   gtk_widget_class_install_property_action (widget_class, "win.view", "visible-view");

@@ -7,14 +7,16 @@
  * The workbook view with a vault behind it: answers typed into a chapter's
  * prompts reach the vault after a quiet second (fake clock) or when the
  * session locks, parts done show as dots in the chapter list, "Continue"
- * goes back to the last place, and a finished conversation is kept with
- * what each partner noticed. Everything is checked by reading the vault
- * back through the store.
+ * goes back to the last place, a finished conversation is kept with
+ * what each partner noticed, and "Write in Journal" on a prompt opens the
+ * journal on an entry linked to it. Everything is checked by reading the
+ * vault back through the store.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "wtw-autosave-private.h"
 #include "wtw-chapter-page.h"
@@ -22,9 +24,12 @@
 #include "wtw-content.h"
 #include "wtw-exercise-page.h"
 #include "wtw-exercise-timer-private.h"
+#include "wtw-journal-view.h"
+#include "wtw-main-page.h"
 #include "wtw-session.h"
 #include "wtw-test-app.h"
 #include "wtw-vault-workbook.h"
+#include "wtw-window.h"
 #include "wtw-workbook-test-util.h"
 #include "wtw-workbook-view.h"
 
@@ -415,6 +420,130 @@ test_exercise_saved (void)
   gtk_window_destroy (window);
 }
 
+/* The "Write in Journal" button under @widget, depth first. */
+static GtkWidget *
+find_journal_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "win.journal-from-prompt") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_journal_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+journal_entry_saved (gpointer editor)
+{
+  return wtw_journal_editor_get_saved (editor) && wtw_journal_editor_get_entry_id (editor) > 0;
+}
+
+/* From a chapter's prompt to the journal, in the whole window: the entry
+ * begun there names the chapter and the prompt, and keeps them once it is
+ * in the vault. */
+static void
+test_write_in_journal (void)
+{
+  WtwWindow *window = wtw_window_new (app);
+  WtwChapter *chapter = wtw_content_lookup_chapter (content, CHAPTER);
+  GListModel *prompts = wtw_chapter_get_prompts (chapter);
+  g_autoptr(WtwPrompt) prompt = NULL;
+  g_autoptr(WtwJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  WtwMainPage *main_page;
+  WtwChapterPage *page;
+  WtwJournalView *journal;
+  WtwJournalEditor *editor;
+  GtkWidget *card, *button, *link;
+  GtkTextBuffer *buffer;
+  const char *label;
+  gint64 id;
+
+  /* The second question, so the button cannot just stand for the first. */
+  g_assert_cmpuint (g_list_model_get_n_items (prompts), >=, 2);
+  prompt = g_list_model_get_item (prompts, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wtw_test_iterate_until (wtw_test_is_mapped, window);
+  main_page = wtw_window_get_main_page (window);
+  g_assert_nonnull (main_page);
+  g_assert_true (wtw_main_page_open_chapter (main_page, CHAPTER));
+  page = chapter_page_of (adw_bin_get_child (CHILD (main_page, WTW_TYPE_MAIN_PAGE,
+                                                    "workbook_bin")));
+  wtw_chapter_page_set_visible_part (page, "reflect");
+  wtw_workbook_test_settle (GTK_WIDGET (window));
+
+  /* Each question has its button, named for the question. */
+  card = gtk_widget_get_first_child (CHILD (page, WTW_TYPE_CHAPTER_PAGE, "prompts_box"));
+  card = gtk_widget_get_next_sibling (card);
+  g_assert_nonnull (card);
+  button = find_journal_button (card);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  description = g_strdup_printf ("Write in your journal about: %s", wtw_prompt_get_text (prompt));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, description);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       description);
+
+  g_assert_true (gtk_widget_activate (button));
+  wtw_workbook_test_settle (GTK_WIDGET (window));
+
+  /* The journal is on show, writing a new entry from that prompt. */
+  g_assert_cmpstr (wtw_main_page_get_visible_view (main_page), ==, "journal");
+  g_assert_cmpstr (wtw_window_get_visible_view (window), ==, "journal");
+  journal = WTW_JOURNAL_VIEW (adw_bin_get_child (CHILD (main_page, WTW_TYPE_MAIN_PAGE,
+                                                        "journal_bin")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (journal)));
+  editor = wtw_journal_view_get_editor (journal);
+  g_assert_true (wtw_journal_editor_get_active (editor));
+  g_assert_cmpint (wtw_journal_editor_get_entry_id (editor), ==, 0);
+  g_assert_cmpstr (wtw_journal_editor_get_chapter_id (editor), ==, CHAPTER);
+  g_assert_cmpstr (wtw_journal_editor_get_prompt_id (editor), ==, wtw_prompt_get_id (prompt));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (CHILD (journal, WTW_TYPE_JOURNAL_VIEW,
+                                                            "editor_stack")), ==, "edit");
+  g_assert_true (gtk_widget_get_mapped (CHILD (journal, WTW_TYPE_JOURNAL_VIEW, "body_view")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                 == CHILD (journal, WTW_TYPE_JOURNAL_VIEW, "body_view"));
+
+  /* Its link names the chapter and the prompt. */
+  link = CHILD (journal, WTW_TYPE_JOURNAL_VIEW, "prompt_link_button");
+  g_assert_true (gtk_widget_get_mapped (link));
+  label = gtk_label_get_label (CHILD (journal, WTW_TYPE_JOURNAL_VIEW, "prompt_link_label"));
+  g_assert_nonnull (strstr (label, wtw_chapter_get_title (chapter)));
+  g_assert_nonnull (strstr (label, wtw_prompt_get_text (prompt)));
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                                           GTK_ACTIONABLE (link)), NULL), ==, CHAPTER);
+
+  /* Written, saved by itself, and left: the vault keeps the link. */
+  wtw_journal_editor_set_autosave_delay (editor, 100);
+  buffer = gtk_text_view_get_buffer (CHILD (journal, WTW_TYPE_JOURNAL_VIEW, "body_view"));
+  gtk_text_buffer_insert_at_cursor (buffer, "Saying never made it sound hopeless.", -1);
+  wtw_test_iterate_until (journal_entry_saved, editor);
+  id = wtw_journal_editor_get_entry_id (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "workbook"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  entry = wtw_vault_journal_get (vault (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->chapter_id, ==, CHAPTER);
+  g_assert_cmpstr (entry->prompt_id, ==, wtw_prompt_get_id (prompt));
+  g_assert_cmpstr (entry->title, ==, wtw_prompt_get_text (prompt));
+  g_assert_cmpstr (entry->body, ==, "Saying never made it sound hopeless.");
+  g_assert_true (wtw_vault_journal_delete (vault (), id, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/wtw/workbook-vault/progress-dots", test_progress_dots);
   g_test_add_func ("/wtw/workbook-vault/continue", test_continue);
   g_test_add_func ("/wtw/workbook-vault/exercise-saved", test_exercise_saved);
+  g_test_add_func ("/wtw/workbook-vault/write-in-journal", test_write_in_journal);
 
   ret = g_test_run ();
 
