@@ -13,6 +13,7 @@
 
 #include "wtw-export-report.h"
 #include "wtw-export-report-window.h"
+#include "wtw-report-preview.h"
 #include "wtw-report-renderer.h"
 #include "wtw-report.h"
 #include "wtw-vault-tags.h"
@@ -98,6 +99,7 @@ update_actions (WtwExportReportWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", can_export);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview", can_export);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", self->busy);
 }
 
@@ -569,6 +571,56 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+on_gathered_for_preview_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(WtwExportReportWindow) self = user_data;
+  g_autoptr(WtwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *preview;
+
+  report = wtw_report_gather_finish (result, &error);
+  if (report == NULL)
+    {
+      finish_with_error (self, error, _("The preview could not be made."));
+      return;
+    }
+  gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+  preview = wtw_report_preview_new (GTK_WINDOW (self), report, self->cancellable, &error);
+  if (preview == NULL)
+    {
+      finish_with_error (self, error, _("The preview could not be made."));
+      return;
+    }
+  set_busy (self, FALSE);
+  gtk_window_present (preview);
+}
+
+/* The pages as they will be printed or saved, from the same renderer. */
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WtwExportReportWindow *self = WTW_EXPORT_REPORT_WINDOW (widget);
+  g_autoptr(WtwReportSelection) sel = NULL;
+  g_autoptr(GError) error = NULL;
+  WtwVault *vault = get_vault (self);
+
+  if (vault == NULL || (sel = build_selection (self, &error)) == NULL)
+    {
+      show_error (self, error != NULL ? error->message : _("The vault is locked."));
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  wtw_report_gather_async (vault, self->content, sel, on_gather_progress, self, self->cancellable,
+                           on_gathered_for_preview_cb, g_object_ref (self));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -759,6 +811,7 @@ wtw_export_report_window_class_init (WtwExportReportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "export.save", NULL);

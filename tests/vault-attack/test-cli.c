@@ -751,6 +751,98 @@ test_not_a_vault (void)
   wtw_attack_remove_tree (dir);
 }
 
+/* The text pdftotext finds in @pdf, or NULL when pdftotext is missing. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  if (tool == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char *[]) { tool, (char *) pdf, (char *) "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_pdf_and_import (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fx->dir, "for-my-therapist.pdf", NULL);
+  g_autofree char *quiz_pdf = g_build_filename (fx->dir, "quiz-only.pdf", NULL);
+  g_autofree char *json_path = g_build_filename (fx->dir, "all.json", NULL);
+  g_autofree char *second = g_build_filename (fx->dir, "second.wtw", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(Run) report = NULL;
+  g_autoptr(Run) quiz_only = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) created = NULL;
+  g_autoptr(Run) imported = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) listed = NULL;
+  GStatBuf st;
+  gsize len = 0;
+
+  add_entry (fx, "Harbour walk", "We talked about the lighthouse and the long winter.\n", NULL);
+  add_entry (fx, "Kitchen table", "A calm talk about chores, with the timer on.\n", "--mood=calm");
+
+  /* The report for a therapist: a PDF, readable by its owner only, with
+   * the entries chosen; with the journal left out, none of them. */
+  report = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format", "pdf",
+                    "-o", pdf, "--passphrase-fd", "3");
+  g_assert_cmpint (report->status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &header, &len, NULL));
+  g_assert_cmpuint (len, >, 5);
+  g_assert_true (g_str_has_prefix (header, "%PDF-"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  quiz_only = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format", "pdf",
+                       "-o", quiz_pdf, "--no-journal", "--quiz", "--passphrase-fd", "3");
+  g_assert_cmpint (quiz_only->status, ==, 0);
+
+  text = pdf_text (pdf);
+  if (text == NULL)
+    g_test_message ("pdftotext is not installed: the PDFs' text is not checked");
+  else
+    {
+      g_autofree char *other = pdf_text (quiz_pdf);
+
+      g_assert_nonnull (strstr (text, "Harbour walk"));
+      g_assert_nonnull (strstr (text, "lighthouse"));
+      g_assert_nonnull (strstr (text, "Kitchen table"));
+      g_assert_null (strstr (other, "Harbour walk"));
+      g_assert_null (strstr (other, "lighthouse"));
+    }
+
+  /* Everything out as JSON, then into a second vault: both entries come
+   * in; a second import skips them as already there, and says so. */
+  json = run_cli (NULL, fx->passphrase, NULL, "export", fx->vault, "--format", "json",
+                  "-o", json_path, "--passphrase-fd", "3");
+  g_assert_cmpint (json->status, ==, 0);
+  created = run_cli (NULL, NULL, fx->passphrase, "create", second, "--name", "Ana",
+                     "--new-passphrase-fd", "4");
+  g_assert_cmpint (created->status, ==, 0);
+  imported = run_cli (NULL, fx->passphrase, NULL, "import", second, json_path,
+                      "--passphrase-fd", "3");
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_nonnull (strstr (imported->out, "2 journal entries"));
+  g_assert_nonnull (strstr (imported->out, "Skipped: 0."));
+  again = run_cli (NULL, fx->passphrase, NULL, "import", second, json_path,
+                   "--passphrase-fd", "3");
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_nonnull (strstr (again->out, "Skipped: 2."));
+  listed = run_cli (NULL, fx->passphrase, NULL, "list", second, "--passphrase-fd", "3");
+  g_assert_cmpint (listed->status, ==, 0);
+  g_assert_nonnull (strstr (listed->out, "Harbour walk"));
+  g_assert_nonnull (strstr (listed->out, "Kitchen table"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/wtw/vault-attack/cli/not-a-vault", test_not_a_vault);
   g_test_add ("/wtw/vault-attack/cli/roundtrip", Fixture, NULL, fixture_set_up, test_roundtrip, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/wtw/vault-attack/cli/pdf-and-import", Fixture, NULL, fixture_set_up, test_pdf_and_import, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/backup-passwd-recovery", Fixture, NULL, fixture_set_up, test_backup_passwd_recovery, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/backup-folder-restore", Fixture, NULL, fixture_set_up, test_backup_folder_restore, fixture_tear_down);
   g_test_add ("/wtw/vault-attack/cli/wrong-passphrase", Fixture, NULL, fixture_set_up, test_wrong_passphrase, fixture_tear_down);
