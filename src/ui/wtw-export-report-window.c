@@ -400,28 +400,40 @@ on_gathered_for_pdf_cb (GObject      *source,
                                on_pdf_written_cb, job);
 }
 
-static void
-start_pdf (WtwExportReportWindow *self,
-           GFile                 *file)
+/* Saving, printing and the preview all begin by reading what is chosen
+ * from the vault, with progress and a fresh way to cancel. */
+static gboolean
+start_gathering (WtwExportReportWindow *self,
+                 GAsyncReadyCallback    done,
+                 gpointer               done_data)
 {
   g_autoptr(WtwReportSelection) sel = NULL;
   g_autoptr(GError) error = NULL;
   WtwVault *vault = get_vault (self);
-  SaveJob *job;
 
   if (vault == NULL || (sel = build_selection (self, &error)) == NULL)
     {
       show_error (self, error != NULL ? error->message : _("The vault is locked."));
-      return;
+      return FALSE;
     }
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  job = g_new0 (SaveJob, 1);
+  wtw_report_gather_async (vault, self->content, sel, on_gather_progress, self, self->cancellable,
+                           done, done_data);
+  return TRUE;
+}
+
+static void
+start_pdf (WtwExportReportWindow *self,
+           GFile                 *file)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
   job->self = g_object_ref (self);
   job->file = g_object_ref (file);
-  wtw_report_gather_async (vault, self->content, sel, on_gather_progress, self, self->cancellable,
-                           on_gathered_for_pdf_cb, job);
+  if (!start_gathering (self, on_gathered_for_pdf_cb, job))
+    save_job_free (job);
 }
 
 static void
@@ -554,20 +566,9 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   WtwExportReportWindow *self = WTW_EXPORT_REPORT_WINDOW (widget);
-  g_autoptr(WtwReportSelection) sel = NULL;
-  g_autoptr(GError) error = NULL;
-  WtwVault *vault = get_vault (self);
 
-  if (vault == NULL || (sel = build_selection (self, &error)) == NULL)
-    {
-      show_error (self, error != NULL ? error->message : _("The vault is locked."));
-      return;
-    }
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  wtw_report_gather_async (vault, self->content, sel, on_gather_progress, self, self->cancellable,
-                           on_gathered_for_print_cb, g_object_ref (self));
+  if (!start_gathering (self, on_gathered_for_print_cb, g_object_ref (self)))
+    g_object_unref (self);
 }
 
 static void
@@ -604,20 +605,9 @@ preview_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   WtwExportReportWindow *self = WTW_EXPORT_REPORT_WINDOW (widget);
-  g_autoptr(WtwReportSelection) sel = NULL;
-  g_autoptr(GError) error = NULL;
-  WtwVault *vault = get_vault (self);
 
-  if (vault == NULL || (sel = build_selection (self, &error)) == NULL)
-    {
-      show_error (self, error != NULL ? error->message : _("The vault is locked."));
-      return;
-    }
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  wtw_report_gather_async (vault, self->content, sel, on_gather_progress, self, self->cancellable,
-                           on_gathered_for_preview_cb, g_object_ref (self));
+  if (!start_gathering (self, on_gathered_for_preview_cb, g_object_ref (self)))
+    g_object_unref (self);
 }
 
 static void

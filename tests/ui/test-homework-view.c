@@ -371,10 +371,17 @@ test_edit_and_failed_save (void)
   g_assert_cmpstr (wtw_homework_item_get_note (item), ==, "new note");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Locked while the form is open: it says why and keeps what was typed. */
+  /* Locking closes an open form, as it closes every dialog. */
+  dialog = wtw_homework_view_open_dialog (homework, NULL, CHAPTER, 2);
+  g_assert_nonnull (find_dialog ());
+  wtw_session_lock (session);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_dialog ());
+
+  /* A form that tries to save while locked says why and keeps what was typed. */
   dialog = wtw_homework_view_open_dialog (homework, NULL, CHAPTER, 2);
   gtk_editable_set_text (CHILD (dialog, WTW_TYPE_HOMEWORK_DIALOG, "note_row"), "not lost");
-  wtw_session_lock (session);
   g_assert_false (wtw_homework_dialog_save (dialog));
   error_label = CHILD (dialog, WTW_TYPE_HOMEWORK_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
