@@ -252,6 +252,25 @@ slot_op_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Runs @thread on @op in a worker; the task owns @op. The worker never uses
+ * the vault's connection: it opens one of its own if it needs one. */
+static void
+slot_op_run_in_thread (WtwVault            *self,
+                       SlotOp              *op,
+                       gpointer             source_tag,
+                       GTaskThreadFunc      thread,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) slot_op_free);
+  op->db = NULL;
+  g_task_run_in_thread (task, thread);
+}
+
 static void
 slot_op_start (WtwVault            *self,
                SlotOp              *op,
@@ -260,13 +279,7 @@ slot_op_start (WtwVault            *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) slot_op_free);
-  /* The worker opens a connection of its own. */
-  op->db = NULL;
-  g_task_run_in_thread (task, slot_op_thread);
+  slot_op_run_in_thread (self, op, source_tag, slot_op_thread, cancellable, callback, user_data);
 }
 
 static void
@@ -1037,7 +1050,6 @@ wtw_vault_check_passphrase_async (WtwVault            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GError *error = NULL;
   SlotOp *op;
 
@@ -1053,16 +1065,10 @@ wtw_vault_check_passphrase_async (WtwVault            *self,
         g_clear_pointer (&op, slot_op_free);
     }
   if (op == NULL)
-    {
-      slot_op_fail (self, wtw_vault_check_passphrase_async, error, callback, user_data);
-      return;
-    }
-  /* Only the header copy is read: no connection is used. */
-  op->db = NULL;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_vault_check_passphrase_async);
-  g_task_set_task_data (task, op, (GDestroyNotify) slot_op_free);
-  g_task_run_in_thread (task, check_passphrase_thread);
+    slot_op_fail (self, wtw_vault_check_passphrase_async, error, callback, user_data);
+  else
+    slot_op_run_in_thread (self, op, wtw_vault_check_passphrase_async, check_passphrase_thread,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -1101,7 +1107,6 @@ wtw_vault_switch_member_async (WtwVault            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GError *error = NULL;
   SlotOp *op;
 
@@ -1110,15 +1115,10 @@ wtw_vault_switch_member_async (WtwVault            *self,
 
   op = switch_member_op (self, passphrase, &error);
   if (op == NULL)
-    {
-      slot_op_fail (self, wtw_vault_switch_member_async, error, callback, user_data);
-      return;
-    }
-  op->db = NULL;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wtw_vault_switch_member_async);
-  g_task_set_task_data (task, op, (GDestroyNotify) slot_op_free);
-  g_task_run_in_thread (task, switch_member_thread);
+    slot_op_fail (self, wtw_vault_switch_member_async, error, callback, user_data);
+  else
+    slot_op_run_in_thread (self, op, wtw_vault_switch_member_async, switch_member_thread,
+                           cancellable, callback, user_data);
 }
 
 /**

@@ -28,6 +28,13 @@ def fill(root, name, text, role="text"):
     return field is not None and set_text(field, text)
 
 
+def locks_with(frame, combo):
+    """Presses @combo as real key events; True once the unlock page shows."""
+    press_keys(combo)
+    return wait_for(lambda: find(frame, role="label", showing=True,
+                                 name="Your Vault Is Locked"), timeout=10) is not None
+
+
 def unlock(tap, frame, passphrase, expect_ok):
     ok = fill(frame, "Passphrase", passphrase, role="password text")
     tap.ok(ok, "typed a passphrase into the field named Passphrase")
@@ -57,10 +64,7 @@ def main():
     tap.ok(wtwatspi.first_run(frame, "Sam", PASSPHRASE),
            "first run: name, passphrase twice, recovery key kept, then the views")
 
-    press_keys("<Control>l")
-    locked = wait_for(lambda: find(frame, role="label", showing=True,
-                                   name="Your Vault Is Locked"), timeout=10)
-    tap.ok(locked is not None, "Ctrl+L locks and shows the unlock page")
+    tap.ok(locks_with(frame, "<Control>l"), "Ctrl+L locks and shows the unlock page")
     tap.ok(find(frame, role="page tab", name="Journal") is None,
            "locking removes the views")
 
@@ -68,10 +72,7 @@ def main():
     unlock(tap, frame, PASSPHRASE, expect_ok=True)
 
     # The key meant for a hurry locks at once and clears the views.
-    press_keys("<Control><Shift>h")
-    hidden = wait_for(lambda: find(frame, role="label", showing=True,
-                                   name="Your Vault Is Locked"), timeout=10)
-    tap.ok(hidden is not None, "Ctrl+Shift+H locks at once")
+    tap.ok(locks_with(frame, "<Control><Shift>h"), "Ctrl+Shift+H locks at once")
     tap.ok(find(frame, role="page tab", name="Journal") is None,
            "hiding removes the views")
     unlock(tap, frame, PASSPHRASE, expect_ok=True)
