@@ -9,8 +9,11 @@
 # accessible names and actions (screen coordinates do not work in GTK 4).
 # Prints TAP.
 
+import atexit
 import os
 import re
+import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,10 +46,20 @@ class Tap:
         return 1 if self.failed else 0
 
 
+# For runs under a slow wrapper (valgrind): every wait grows by this factor.
+TIMEOUT_SCALE = float(os.environ.get("WTW_E2E_TIMEOUT_SCALE", "1"))
+
+
 def wait_for(predicate, timeout=20.0, step=0.1):
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout * TIMEOUT_SCALE
     while time.monotonic() < deadline:
-        result = predicate()
+        try:
+            result = predicate()
+        except Exception:
+            # A node the predicate holds can be disposed under it (a widget
+            # destroyed between the walk and the question): libatspi then
+            # says "The application no longer exists". Ask again.
+            result = None
         if result:
             return result
         time.sleep(step)
@@ -109,14 +122,18 @@ def find_all(root, role=None, name=None):
 
 
 def do_action(node, names=("click", "activate", "press", "toggle")):
-    iface = node.get_action_iface()
-    if iface is None:
+    try:
+        iface = node.get_action_iface()
+        if iface is None:
+            return False
+        for i in range(iface.get_n_actions()):
+            if iface.get_action_name(i) in names:
+                return iface.do_action(i)
+        if iface.get_n_actions() > 0:
+            return iface.do_action(0)
+    except Exception:
+        # Gone from the tree since it was found.
         return False
-    for i in range(iface.get_n_actions()):
-        if iface.get_action_name(i) in names:
-            return iface.do_action(i)
-    if iface.get_n_actions() > 0:
-        return iface.do_action(0)
     return False
 
 
@@ -144,7 +161,10 @@ def press_keys(combo):
 
 
 def has_state(node, state):
-    return node.get_state_set().contains(state)
+    try:
+        return node.get_state_set().contains(state)
+    except Exception:
+        return False
 
 
 def first_run(frame, name, passphrase):
@@ -201,8 +221,14 @@ class App:
         return config
 
     def start(self):
-        self.proc = subprocess.Popen([self.binary], env=self.env,
+        # WTW_E2E_WRAPPER runs the app under a tool, e.g. "valgrind -q".
+        wrapper = shlex.split(os.environ.get("WTW_E2E_WRAPPER", ""))
+        self.proc = subprocess.Popen(wrapper + [self.binary], env=self.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # A test that dies half-way must not leave the app running: the next
+        # test's app would hand itself over to it (one instance per session
+        # bus) and fail for no fault of its own.
+        _running.append(self)
         self.root = wait_for(self._find_app, timeout=30)
         return self.root
 
@@ -221,6 +247,8 @@ class App:
     def stop(self):
         if self.proc is None:
             return "", ""
+        if self in _running:
+            _running.remove(self)
         if self.proc.poll() is None:
             self.proc.terminate()
         try:
@@ -230,6 +258,28 @@ class App:
             out, err = self.proc.communicate()
         self.proc = None
         return out.decode(errors="replace"), err.decode(errors="replace")
+
+
+_running = []
+
+
+def _terminated(signum, frame):
+    # meson's timeout sends SIGTERM: leave through atexit, which stops the app.
+    sys.exit(128 + signum)
+
+
+signal.signal(signal.SIGTERM, _terminated)
+
+
+@atexit.register
+def _stop_leftovers():
+    for app in list(_running):
+        crashed = app.proc.poll()
+        out, err = app.stop()
+        if crashed is not None:
+            print(f"# the app had already ended, status {crashed}", flush=True)
+        for line in err.splitlines()[-60:]:
+            print("# " + line, flush=True)
 
 
 def main_binary():
