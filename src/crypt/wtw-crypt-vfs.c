@@ -32,6 +32,11 @@ struct _WtwCryptFile
   gboolean       is_journal;
   int            bad_page;
 
+  /* Main file only: told of the first page that fails to authenticate. */
+  WtwCryptDamageFunc damage_func;
+  gpointer           damage_data;
+  GDestroyNotify     damage_destroy;
+
   /* Journal writes: a page-number write, then its page (see journal_write). */
   gboolean       pgno_pending;
   sqlite3_int64  pgno_offset;
@@ -113,6 +118,8 @@ fail_page (WtwCryptFile *f,
 {
   f->main->bad_page = (int) pgno;
   g_debug ("Page %u does not authenticate", pgno);
+  if (f->main->damage_func != NULL)
+    f->main->damage_func (pgno, f->main->damage_data);
   return pgno == 1 && !f->is_journal ? SQLITE_NOTADB : SQLITE_IOERR_DATA;
 }
 
@@ -342,6 +349,11 @@ crypt_close (sqlite3_file *file)
   WtwCryptFile *f = (WtwCryptFile *) file;
   int rc = REAL (f)->xClose (f->real);
 
+  if (f->damage_destroy != NULL)
+    f->damage_destroy (f->damage_data);
+  f->damage_func = NULL;
+  f->damage_data = NULL;
+  f->damage_destroy = NULL;
   g_clear_pointer (&f->keys, wtw_crypt_keys_unref);
   sodium_memzero (f->scratch, sizeof f->scratch);
   return rc;
@@ -444,6 +456,19 @@ crypt_file_control (sqlite3_file *file,
     case WTW_FCNTL_BAD_PAGE:
       *(int *) arg = f->bad_page;
       return SQLITE_OK;
+    case WTW_FCNTL_DAMAGE_WATCH:
+      {
+        const WtwCryptDamageWatch *watch = arg;
+
+        if (f->is_journal)
+          return SQLITE_NOTFOUND;
+        if (f->damage_destroy != NULL)
+          f->damage_destroy (f->damage_data);
+        f->damage_func = watch->func;
+        f->damage_data = watch->user_data;
+        f->damage_destroy = watch->destroy;
+        return SQLITE_OK;
+      }
     case SQLITE_FCNTL_SIZE_HINT:
       if (!f->is_journal)
         {
@@ -695,6 +720,36 @@ wtw_crypt_vfs_bad_page (sqlite3 *db)
   if (sqlite3_file_control (db, "main", WTW_FCNTL_BAD_PAGE, &pgno) != SQLITE_OK)
     return 0;
   return pgno;
+}
+
+/**
+ * wtw_crypt_vfs_watch_damage:
+ * @db: a connection opened with wtw_crypt_vfs_open()
+ * @func: called each time a page of the main database or its journal fails
+ *   to authenticate, in the thread that read it
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when the file closes or the watch is
+ *   replaced
+ *
+ * Lets the owner of @db learn of damage found after opening, however the
+ * read reached the page (a query, a check, an export). Set it before @db is
+ * shared with other threads.
+ *
+ * Returns: %TRUE if the watch is set; on %FALSE @destroy was already called
+ */
+gboolean
+wtw_crypt_vfs_watch_damage (sqlite3            *db,
+                            WtwCryptDamageFunc  func,
+                            gpointer            user_data,
+                            GDestroyNotify      destroy)
+{
+  WtwCryptDamageWatch watch = { func, user_data, destroy };
+
+  if (sqlite3_file_control (db, "main", WTW_FCNTL_DAMAGE_WATCH, &watch) == SQLITE_OK)
+    return TRUE;
+  if (destroy != NULL)
+    destroy (user_data);
+  return FALSE;
 }
 
 /**

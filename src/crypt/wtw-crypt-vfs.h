@@ -29,6 +29,18 @@ G_BEGIN_DECLS
 
 /* File control: int* receives the last page that failed to authenticate (0 if none). */
 #define WTW_FCNTL_BAD_PAGE 0x57570001
+/* File control: a WtwCryptDamageWatch* to install (see wtw_crypt_vfs_watch_damage()). */
+#define WTW_FCNTL_DAMAGE_WATCH 0x57570002
+
+typedef void (*WtwCryptDamageFunc) (guint32  pgno,
+                                    gpointer user_data);
+
+typedef struct
+{
+  WtwCryptDamageFunc func;
+  gpointer           user_data;
+  GDestroyNotify     destroy;
+} WtwCryptDamageWatch;
 
 const char *wtw_crypt_vfs_register       (void);
 int         wtw_crypt_vfs_open           (const char     *path,
@@ -36,6 +48,10 @@ int         wtw_crypt_vfs_open           (const char     *path,
                                           int             flags,
                                           sqlite3       **db);
 int         wtw_crypt_vfs_bad_page       (sqlite3        *db);
+gboolean    wtw_crypt_vfs_watch_damage   (sqlite3            *db,
+                                          WtwCryptDamageFunc  func,
+                                          gpointer            user_data,
+                                          GDestroyNotify      destroy);
 int         wtw_crypt_vfs_read_page      (sqlite3        *db,
                                           guint32         pgno,
                                           guint8         *plain);

@@ -26,6 +26,7 @@ struct _WtwSession
   GFile           *file;
   WtwVault        *vault;
   GError          *problem;
+  GError          *damage;      /* found while unlocked; the problem once locked */
   GCancellable    *cancellable;
   WtwKdfParams     kdf_params;
   guint            idle_timeout;
@@ -49,6 +50,7 @@ enum {
   PROP_STATE,
   PROP_BUSY,
   PROP_IDLE_TIMEOUT,
+  PROP_DAMAGED,
   N_PROPS
 };
 
@@ -120,6 +122,29 @@ arm_idle_timer (WtwSession *self)
 }
 
 static void
+on_vault_damaged_cb (WtwSession *self,
+                     guint       page,
+                     WtwVault   *vault)
+{
+  if (self->state != WTW_SESSION_STATE_UNLOCKED || self->damage != NULL)
+    return;
+
+  self->damage = g_error_new (WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED,
+                              "Page %u of the vault was changed or damaged while it was open "
+                              "and cannot be read.", page);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+static void
+clear_damage (WtwSession *self)
+{
+  if (self->damage == NULL)
+    return;
+  g_clear_error (&self->damage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+static void
 wtw_session_constructed (GObject *object)
 {
   WtwSession *self = (WtwSession *)object;
@@ -130,6 +155,8 @@ wtw_session_constructed (GObject *object)
     self->file = wtw_session_get_default_file ();
 
   self->vault = wtw_vault_new (self->file);
+  g_signal_connect_object (self->vault, "damaged", G_CALLBACK (on_vault_damaged_cb), self,
+                           G_CONNECT_SWAPPED);
   self->state = g_file_query_exists (self->file, NULL) ? WTW_SESSION_STATE_LOCKED
                                                        : WTW_SESSION_STATE_NEEDS_SETUP;
 }
@@ -156,6 +183,7 @@ wtw_session_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_error (&self->problem);
+  g_clear_error (&self->damage);
 
   G_OBJECT_CLASS (wtw_session_parent_class)->finalize (object);
 }
@@ -184,6 +212,10 @@ wtw_session_get_property (GObject    *object,
 
     case PROP_IDLE_TIMEOUT:
       g_value_set_uint (value, self->idle_timeout);
+      break;
+
+    case PROP_DAMAGED:
+      g_value_set_boolean (value, self->damage != NULL);
       break;
 
     default:
@@ -255,6 +287,19 @@ wtw_session_class_init (WtwSessionClass *klass)
     g_param_spec_uint ("idle-timeout", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * WtwSession:damaged:
+   *
+   * Whether a page of the open vault failed to authenticate: the file was
+   * changed or damaged after it was unlocked (see wtw_session_get_damage()).
+   * Locking then leads to %WTW_SESSION_STATE_PROBLEM, where a backup can be
+   * restored.
+   */
+  properties[PROP_DAMAGED] =
+    g_param_spec_boolean ("damaged", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -373,6 +418,20 @@ wtw_session_get_problem (WtwSession *self)
   g_return_val_if_fail (WTW_IS_SESSION (self), NULL);
 
   return self->problem;
+}
+
+/**
+ * wtw_session_get_damage:
+ * @self: a #WtwSession
+ *
+ * Returns: (nullable): what was found damaged in the open vault, if anything
+ */
+const GError *
+wtw_session_get_damage (WtwSession *self)
+{
+  g_return_val_if_fail (WTW_IS_SESSION (self), NULL);
+
+  return self->damage;
 }
 
 /**
@@ -549,6 +608,7 @@ unlock_cb (GObject      *object,
     }
 
   g_clear_error (&self->problem);
+  clear_damage (self);
   set_state (self, WTW_SESSION_STATE_UNLOCKED);
   g_task_return_boolean (task, TRUE);
 }
@@ -603,7 +663,9 @@ wtw_session_unlock_finish (WtwSession    *self,
  * @self: a #WtwSession
  *
  * Emits #WtwSession::locking so pending edits are saved, then locks the
- * vault, which wipes its keys. Does nothing when not unlocked.
+ * vault, which wipes its keys. Does nothing when not unlocked. A vault
+ * found damaged while it was open (#WtwSession:damaged) goes to
+ * %WTW_SESSION_STATE_PROBLEM instead of %WTW_SESSION_STATE_LOCKED.
  */
 void
 wtw_session_lock (WtwSession *self)
@@ -615,6 +677,14 @@ wtw_session_lock (WtwSession *self)
 
   g_signal_emit (self, signals[LOCKING], 0);
   wtw_vault_lock (self->vault);
+  if (self->damage != NULL)
+    {
+      g_clear_error (&self->problem);
+      self->problem = g_steal_pointer (&self->damage);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+      set_state (self, WTW_SESSION_STATE_PROBLEM);
+      return;
+    }
   set_state (self, WTW_SESSION_STATE_LOCKED);
 }
 

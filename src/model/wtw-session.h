@@ -43,6 +43,7 @@ WtwSessionState  wtw_session_get_state          (WtwSession          *self);
 gboolean         wtw_session_get_busy           (WtwSession          *self);
 WtwVault        *wtw_session_get_vault          (WtwSession          *self);
 const GError    *wtw_session_get_problem        (WtwSession          *self);
+const GError    *wtw_session_get_damage         (WtwSession          *self);
 void             wtw_session_set_kdf_params     (WtwSession          *self,
                                                  const WtwKdfParams  *params);
 guint            wtw_session_get_idle_timeout   (WtwSession          *self);

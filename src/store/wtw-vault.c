@@ -42,6 +42,8 @@ struct _WtwVault
   gint64         member_id;
   char          *member_name;
   int            slot_index;    /* the slot that opened the vault, or -1 */
+  guint          open_serial;   /* counts openings, so late news of a closed one is dropped */
+  GMainContext  *context;       /* where WtwVault::damaged is emitted */
 };
 
 G_DEFINE_FINAL_TYPE (WtwVault, wtw_vault, G_TYPE_OBJECT)
@@ -56,6 +58,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (wtw-vault-error-quark, wtw_vault_error)
 
@@ -287,6 +296,90 @@ notify_state (WtwVault *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_NAME]);
 }
 
+/* Damage found after opening: the VFS tells us in whatever thread read the
+ * page; the news is carried to the vault's own context, once per opening. */
+typedef struct
+{
+  GWeakRef      vault;
+  GMainContext *context;
+  guint         serial;
+  gint          told;
+} DamageWatch;
+
+typedef struct
+{
+  GWeakRef vault;
+  guint    serial;
+  guint32  pgno;
+} DamageNews;
+
+static void
+damage_watch_free (gpointer data)
+{
+  DamageWatch *watch = data;
+
+  g_weak_ref_clear (&watch->vault);
+  g_main_context_unref (watch->context);
+  g_free (watch);
+}
+
+static void
+damage_news_free (gpointer data)
+{
+  DamageNews *news = data;
+
+  g_weak_ref_clear (&news->vault);
+  g_free (news);
+}
+
+static gboolean
+emit_damaged (gpointer data)
+{
+  DamageNews *news = data;
+  g_autoptr(WtwVault) self = g_weak_ref_get (&news->vault);
+
+  if (self != NULL && self->db != NULL && self->open_serial == news->serial)
+    {
+      g_message ("Page %u of the vault does not authenticate: the file was changed or "
+                 "damaged while it was open", news->pgno);
+      g_signal_emit (self, signals[DAMAGED], 0, (guint) news->pgno);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_damaged (guint32  pgno,
+                 gpointer user_data)
+{
+  DamageWatch *watch = user_data;
+  g_autoptr(GObject) vault = NULL;
+  DamageNews *news;
+
+  if (!g_atomic_int_compare_and_exchange (&watch->told, 0, 1))
+    return;
+  vault = g_weak_ref_get (&watch->vault);
+  if (vault == NULL)
+    return;
+  news = g_new0 (DamageNews, 1);
+  g_weak_ref_init (&news->vault, vault);
+  news->serial = watch->serial;
+  news->pgno = pgno;
+  g_main_context_invoke_full (watch->context, G_PRIORITY_DEFAULT, emit_damaged,
+                              news, damage_news_free);
+}
+
+static void
+watch_damage (WtwVault *self)
+{
+  DamageWatch *watch = g_new0 (DamageWatch, 1);
+
+  g_weak_ref_init (&watch->vault, self);
+  watch->context = g_main_context_ref (self->context);
+  watch->serial = self->open_serial;
+  if (!wtw_crypt_vfs_watch_damage (self->db, on_page_damaged, watch, damage_watch_free))
+    g_debug ("The vault's file does not report damage");
+}
+
 static void
 apply_result (WtwVault   *self,
               OpenResult *result)
@@ -300,6 +393,8 @@ apply_result (WtwVault   *self,
   self->member_id = result->member_id;
   self->member_name = g_steal_pointer (&result->member_name);
   self->slot_index = result->slot_index;
+  self->open_serial++;
+  watch_damage (self);
   _wtw_vault_journal_register_functions (self, self->db);
   notify_state (self);
 }
@@ -390,6 +485,7 @@ wtw_vault_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (wtw_vault_parent_class)->finalize (object);
 }
@@ -497,6 +593,19 @@ wtw_vault_class_init (WtwVaultClass *klass)
     g_param_spec_string ("member-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * WtwVault::damaged:
+   * @self: the vault
+   * @page: the first page found not to authenticate
+   *
+   * Emitted, in the thread-default context the vault was made in, when a
+   * page of the open vault fails to authenticate: the file was changed or
+   * damaged after it was opened. Emitted at most once per unlock.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   wtw_crypt_vfs_register ();
@@ -507,6 +616,7 @@ wtw_vault_init (WtwVault *self)
 {
   self->busy_timeout = DEFAULT_BUSY_TIMEOUT_MS;
   self->slot_index = -1;
+  self->context = g_main_context_ref_thread_default ();
 }
 
 /**

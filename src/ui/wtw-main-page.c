@@ -38,6 +38,7 @@ struct _WtwMainPage
   AdwBin               *workbook_bin;
   AdwBin               *journal_bin;
   AdwBin               *quiz_bin;
+  GtkInfoBar           *damage_bar;
 };
 
 G_DEFINE_FINAL_TYPE (WtwMainPage, wtw_main_page, GTK_TYPE_WIDGET)
@@ -114,12 +115,30 @@ export_report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The file changed under the open vault: say so above every view, and keep
+ * the views, so what is on screen can still be copied before locking. */
+static void
+on_session_damaged_cb (WtwMainPage *self,
+                       GParamSpec  *pspec,
+                       WtwSession  *session)
+{
+  gtk_info_bar_set_revealed (self->damage_bar, wtw_session_get_damage (session) != NULL);
+}
+
 static void
 wtw_main_page_constructed (GObject *object)
 {
+  WtwMainPage *self = WTW_MAIN_PAGE (object);
+
   G_OBJECT_CLASS (wtw_main_page_parent_class)->constructed (object);
 
-  install_views (WTW_MAIN_PAGE (object));
+  install_views (self);
+  if (self->session != NULL)
+    {
+      g_signal_connect_object (self->session, "notify::damaged",
+                               G_CALLBACK (on_session_damaged_cb), self, G_CONNECT_SWAPPED);
+      on_session_damaged_cb (self, NULL, self->session);
+    }
 }
 
 static void
@@ -226,6 +245,7 @@ wtw_main_page_class_init (WtwMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, workbook_bin);
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, journal_bin);
   gtk_widget_class_bind_template_child (widget_class, WtwMainPage, quiz_bin);
+  gtk_widget_class_bind_template_child (widget_class, WtwMainPage, damage_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "main.export-report", NULL, export_report_action);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "wtw-secure.h"
 #include "wtw-session.h"
@@ -196,6 +197,120 @@ test_problem_file (Fixture       *f,
   g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_PROBLEM);
   g_assert_nonnull (wtw_session_get_problem (f->session));
   g_assert_nonnull (wtw_session_get_problem (f->session)->message);
+}
+
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+/* A page changed under the open vault: the session says so, once; locking
+ * leads to the problem page (where a backup is offered), not to unlock; the
+ * next unlock starts clean. */
+static void
+test_damaged_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "vault.wtw", NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  WtwVault *vault = wtw_session_get_vault (f->session);
+  guint notified = 0;
+  guint failed = 0;
+  gint64 deadline;
+  goffset size;
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint last_page;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
+      GString *body = g_string_new (NULL);
+
+      for (guint j = 0; j < 60; j++)
+        g_string_append_printf (body, "entry %u line %u, about the evening walk. ", i, j);
+      entry->title = g_strdup_printf ("Entry %u", i);
+      entry->body = g_string_free (body, FALSE);
+      g_assert_true (wtw_vault_journal_insert (vault, entry, &error));
+      g_assert_no_error (error);
+      g_array_append_val (ids, entry->id);
+    }
+  /* Locked and opened again, the page cache is empty. */
+  wtw_session_lock (f->session);
+  g_assert_true (unlock (f, PASSPHRASE, WTW_SECRET_PASSPHRASE));
+  g_assert_false (wtw_session_get_damage (f->session) != NULL);
+  g_signal_connect (f->session, "notify::damaged", G_CALLBACK (on_notify_count_cb), &notified);
+  vault = wtw_session_get_vault (f->session);
+
+  /* Another program changes the second half of the file in place. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  size = (goffset) length;
+  last_page = (guint) ((size - 8192) / 4096);
+  g_assert_cmpuint (last_page, >, 10);
+  {
+    FILE *file = fopen (path, "r+b");
+
+    g_assert_nonnull (file);
+    for (guint page = last_page / 2; page <= last_page; page++)
+      {
+        goffset offset = 8192 + (goffset) (page - 1) * 4096 + 1000;
+
+        g_assert_cmpint (fseeko (file, offset, SEEK_SET), ==, 0);
+        g_assert_cmpint (fputc (contents[offset] ^ 0x20, file), !=, EOF);
+      }
+    g_assert_cmpint (fclose (file), ==, 0);
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+      g_autoptr(WtwJournalEntry) entry = wtw_vault_journal_get (vault, g_array_index (ids, gint64, i),
+                                                                &read_error);
+      if (entry == NULL)
+        {
+          g_assert_error (read_error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED);
+          failed++;
+        }
+    }
+  g_assert_cmpuint (failed, >, 0);
+
+  /* The news arrives through the main loop, once however many reads failed. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (notified == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_nonnull (wtw_session_get_damage (f->session));
+  g_assert_error ((GError *) wtw_session_get_damage (f->session), WTW_VAULT_ERROR,
+                  WTW_VAULT_ERROR_CORRUPTED);
+  {
+    guint page = 0;
+
+    g_assert_cmpint (sscanf (wtw_session_get_damage (f->session)->message, "Page %u ", &page), ==, 1);
+    g_assert_cmpuint (page, >=, last_page / 2);
+    g_assert_cmpuint (page, <=, last_page);
+  }
+  /* Still open, so what is on screen can be copied first. */
+  g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_UNLOCKED);
+
+  wtw_session_lock (f->session);
+  g_assert_cmpuint (f->locking_count, ==, 2);
+  g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_PROBLEM);
+  g_assert_null (wtw_session_get_damage (f->session));
+  g_assert_error ((GError *) wtw_session_get_problem (f->session), WTW_VAULT_ERROR,
+                  WTW_VAULT_ERROR_CORRUPTED);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* "Try Again": the header is sound, so the vault opens, with no damage
+   * known until a read meets the page again. */
+  g_assert_true (unlock (f, PASSPHRASE, WTW_SECRET_PASSPHRASE));
+  g_assert_cmpint (wtw_session_get_state (f->session), ==, WTW_SESSION_STATE_UNLOCKED);
+  g_assert_null (wtw_session_get_damage (f->session));
 }
 
 static void
@@ -403,6 +518,7 @@ main (int   argc,
   ADD ("lock-unlock", test_lock_unlock);
   ADD ("idle-lock", test_idle_lock);
   ADD ("problem-file", test_problem_file);
+  ADD ("damaged-while-open", test_damaged_while_open);
   ADD ("change-passphrase", test_change_passphrase);
   ADD ("partners", test_partners);
   ADD ("remove-partner", test_remove_partner);

@@ -13,9 +13,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "wtw-backups.h"
 #include "wtw-backups-group.h"
+#include "wtw-main-page.h"
 #include "wtw-preferences-window.h"
 #include "wtw-session.h"
 #include "wtw-test-app.h"
@@ -238,6 +241,82 @@ test_problem_page_offers_backup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_damaged (gpointer data)
+{
+  return wtw_session_get_damage (session) != NULL;
+}
+
+/* A page changed under the open vault: a bar above the views says so and
+ * the views stay, so unsaved words can be copied; locking then shows the
+ * page that offers the latest backup. */
+static void
+test_damaged_while_open (void)
+{
+  WtwWindow *window = wtw_window_new (app);
+  g_autofree char *path = g_file_get_path (wtw_session_get_file (session));
+  g_autoptr(GError) error = NULL;
+  WtwMainPage *main_page;
+  GtkInfoBar *bar;
+  goffset size;
+  FILE *file;
+  int byte;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (wtw_session_get_state (session), ==, WTW_SESSION_STATE_UNLOCKED);
+  main_page = wtw_window_get_main_page (window);
+  g_assert_nonnull (main_page);
+  bar = template_child (main_page, WTW_TYPE_MAIN_PAGE, "damage_bar");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* Another program changes the last page in place. */
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseeko (file, 0, SEEK_END), ==, 0);
+  size = ftello (file);
+  g_assert_cmpint (size, >, 8192 + 2 * 4096);
+  g_assert_cmpint (fseeko (file, size - 1500, SEEK_SET), ==, 0);
+  byte = fgetc (file);
+  g_assert_cmpint (fseeko (file, size - 1500, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc (byte ^ 0x08, file), !=, EOF);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  /* Any read that needs the page finds it; the check reads them all. */
+  g_assert_false (wtw_vault_check (wtw_session_get_vault (session), NULL, &error));
+  g_assert_error (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_CORRUPTED);
+  wtw_test_iterate_until (is_damaged, NULL);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_true (wtw_window_get_main_page (window) == main_page);
+  {
+    g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots", NULL);
+    g_autofree char *png = g_build_filename (dir, "damaged-while-open.png", NULL);
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+    /* The bar slides in; let it finish. */
+    for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+         g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+    texture = wtw_test_render_widget (GTK_WIDGET (window));
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+    g_assert_true (gdk_texture_save_to_png (texture, png));
+    g_assert_cmpuint (wtw_test_count_colors (texture), >, 20);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL));
+  g_assert_cmpint (wtw_session_get_state (session), ==, WTW_SESSION_STATE_PROBLEM);
+  g_assert_null (wtw_window_get_main_page (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, WTW_TYPE_WINDOW,
+                                                                     "lock_stack")),
+                   ==, "problem");
+  g_assert_true (gtk_widget_get_visible (template_child (window, WTW_TYPE_WINDOW,
+                                                         "restore_backup_button")));
+  g_assert_nonnull (strstr (adw_status_page_get_description (template_child (window, WTW_TYPE_WINDOW,
+                                                                             "problem_page")),
+                            "while it was open"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/wtw/backups-ui/preferences-group", test_preferences_group);
   g_test_add_func ("/wtw/backups-ui/main-menu-action", test_main_menu_action);
   g_test_add_func ("/wtw/backups-ui/problem-page-offers-backup", test_problem_page_offers_backup);
+  g_test_add_func ("/wtw/backups-ui/damaged-while-open", test_damaged_while_open);
 
   ret = g_test_run ();
   g_object_unref (app);
