@@ -13,6 +13,7 @@
 
 #include "wtw-vault.h"
 #include "wtw-vault-internal.h"
+#include "wtw-vault-match.h"
 #include "wtw-vault-private.h"
 #include "wtw-vault-sql.h"
 
@@ -238,6 +239,64 @@ sealed_has_func (sqlite3_context  *ctx,
   sqlite3_result_int (ctx, found);
 }
 
+static void
+free_zeroed (void *text)
+{
+  explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
+/* wtw_sealed_match(id, member_id, private_blob, text): for a private entry of
+ * the current member whose title or body has every word of @text (the last
+ * as a prefix), an excerpt with the matches marked; else NULL. The index
+ * never sees private text, so this is how their writer finds them again.
+ * Another member's entry (or a damaged one) matches nothing. */
+static void
+sealed_match_func (sqlite3_context  *ctx,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  WtwVault *self = sqlite3_user_data (ctx);
+  g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
+  WtwTextMatcher *matcher = sqlite3_get_auxdata (ctx, 3);
+  char *snippet = NULL;
+
+  if (matcher == NULL)
+    {
+      matcher = _wtw_text_matcher_new ((const char *) sqlite3_value_text (argv[3]));
+      if (matcher == NULL)
+        {
+          sqlite3_result_null (ctx);
+          return;
+        }
+      /* Kept for the statement's other rows; freed by SQLite at once on failure. */
+      sqlite3_set_auxdata (ctx, 3, matcher, (void (*) (void *)) _wtw_text_matcher_free);
+      matcher = sqlite3_get_auxdata (ctx, 3);
+      if (matcher == NULL)
+        {
+          sqlite3_result_error_nomem (ctx);
+          return;
+        }
+    }
+  entry->id = sqlite3_value_int64 (argv[0]);
+  entry->member_id = sqlite3_value_int64 (argv[1]);
+  if (entry->member_id == wtw_vault_get_member_id (self)
+      && sqlite3_value_type (argv[2]) == SQLITE_BLOB
+      && _wtw_vault_journal_open_sealed (self, entry, sqlite3_value_blob (argv[2]),
+                                         sqlite3_value_bytes (argv[2]), TRUE, NULL, NULL))
+    {
+      snippet = _wtw_text_matcher_snippet (matcher, entry->title, entry->body);
+      if (entry->body != NULL)
+        explicit_bzero (entry->body, strlen (entry->body));
+      if (entry->title != NULL)
+        explicit_bzero (entry->title, strlen (entry->title));
+    }
+  if (snippet != NULL)
+    sqlite3_result_text (ctx, snippet, -1, free_zeroed);
+  else
+    sqlite3_result_null (ctx);
+}
+
 /**
  * _wtw_vault_journal_register_functions:
  * @self: the #WtwVault that owns @db
@@ -252,6 +311,8 @@ _wtw_vault_journal_register_functions (WtwVault *self,
 {
   sqlite3_create_function_v2 (db, "wtw_sealed_has", 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, self,
                               sealed_has_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (db, "wtw_sealed_match", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY, self,
+                              sealed_match_func, NULL, NULL, NULL);
 }
 
 static char *

@@ -88,6 +88,12 @@ first_line (const char *body)
   return g_utf8_make_valid (start, end - start);
 }
 
+static gboolean
+has_text (const WtwJournalFilter *filter)
+{
+  return filter->text != NULL && *filter->text != '\0';
+}
+
 static void
 append_conditions (GString                *sql,
                    const WtwJournalFilter *filter,
@@ -148,7 +154,7 @@ append_from (sqlite3                *db,
              char                  **fts_query)
 {
   *fts_query = NULL;
-  if (filter->text == NULL || *filter->text == '\0')
+  if (!has_text (filter))
     {
       g_string_append (sql, " FROM journal_entries e WHERE 1");
       return TRUE;
@@ -161,12 +167,24 @@ append_from (sqlite3                *db,
   return TRUE;
 }
 
+/* The second half of a text search: the reader's own private entries, which
+ * the index never sees, matched in memory by wtw_sealed_match(). */
+#define OWN_PRIVATE_FROM \
+  " FROM journal_entries e WHERE e.private_blob IS NOT NULL AND e.member_id = :own_member" \
+  " AND wtw_sealed_match (e.id, e.member_id, e.private_blob, :own_text) IS NOT NULL"
+
 /* "SELECT @columns FROM … WHERE … @tail", inside @head when given (which
- * @tail then closes). */
+ * @tail then closes). For text, two selects joined by UNION ALL: matches
+ * in the index (@columns, whose first is journal_fts.rowid) and the
+ * reader's own private matches (@private_columns); a @tail that orders by
+ * the first column lets SQLite merge the two, each read lazily newest
+ * first. */
 static sqlite3_stmt *
-prepare_filtered (sqlite3                *db,
+prepare_filtered (WtwVault               *self,
+                  sqlite3                *db,
                   const char             *head,
                   const char             *columns,
+                  const char             *private_columns,
                   const WtwJournalFilter *filter,
                   gboolean                before,
                   const char             *tail,
@@ -179,6 +197,9 @@ prepare_filtered (sqlite3                *db,
   sqlite3_stmt *stmt;
   int index = 1;
 
+  /* Only the list's position queries look before a row, and never for text. */
+  g_return_val_if_fail (!before || !has_text (filter), NULL);
+
   if (head != NULL)
     g_string_append (sql, head);
   g_string_append (sql, "SELECT ");
@@ -187,13 +208,32 @@ prepare_filtered (sqlite3                *db,
   if (*empty)
     return NULL;
   append_conditions (sql, filter, before);
+  if (fts_query != NULL)
+    {
+      g_string_append (sql, " UNION ALL SELECT ");
+      g_string_append (sql, private_columns);
+      g_string_append (sql, OWN_PRIVATE_FROM);
+      append_conditions (sql, filter, FALSE);
+    }
   g_string_append (sql, tail);
   stmt = wtw_sql_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
   if (fts_query != NULL)
     sqlite3_bind_text (stmt, index++, fts_query, -1, SQLITE_TRANSIENT);
-  *next_index = bind_conditions (stmt, index, filter);
+  index = bind_conditions (stmt, index, filter);
+  if (fts_query != NULL)
+    {
+      int member = sqlite3_bind_parameter_index (stmt, ":own_member");
+      int text = sqlite3_bind_parameter_index (stmt, ":own_text");
+
+      /* Named, as the private columns may ask for the text too; the
+       * conditions' own parameters come after both. */
+      sqlite3_bind_int64 (stmt, member, wtw_vault_get_member_id (self));
+      sqlite3_bind_text (stmt, text, filter->text, -1, SQLITE_TRANSIENT);
+      index = bind_conditions (stmt, MAX (member, text) + 1, filter);
+    }
+  *next_index = index;
   return stmt;
 }
 
@@ -211,12 +251,13 @@ row_from_stmt (WtwVault     *self,
   entry->updated = sqlite3_column_int64 (stmt, COL_UPDATED);
   entry->is_private = sqlite3_column_int (stmt, COL_PRIVATE);
   entry->sealed = entry->is_private && entry->member_id != wtw_vault_get_member_id (self);
+  /* From the index, or for an own private entry from wtw_sealed_match(). */
+  row->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, COL_SNIPPET));
   if (!entry->is_private)
     {
       entry->title = g_strdup ((const char *) sqlite3_column_text (stmt, COL_TITLE));
       entry->mood = g_strdup ((const char *) sqlite3_column_text (stmt, COL_MOOD));
       row->first_line = first_line ((const char *) sqlite3_column_text (stmt, COL_HEAD));
-      row->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, COL_SNIPPET));
       entry->chapter_id = g_strdup ((const char *) sqlite3_column_text (stmt, COL_CHAPTER));
       entry->prompt_id = g_strdup ((const char *) sqlite3_column_text (stmt, COL_PROMPT));
     }
@@ -347,18 +388,19 @@ wtw_vault_journal_query (WtwVault                *self,
   /* Matches in the index's own order, newest written first: FTS5 then stops
    * after the page. Ranking by relevance would score every match first,
    * which a word found in most entries makes slow. */
-  tail = filter->text != NULL && *filter->text != '\0'
-         ? " ORDER BY journal_fts.rowid DESC LIMIT ? OFFSET ?"
-         : " ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?";
-  stmt = prepare_filtered (db, NULL,
-                           filter->text != NULL && *filter->text != '\0'
-                           ? "e.id, e.member_id, e.created, e.updated, e.title, e.mood,"
+  tail = has_text (filter) ? " ORDER BY 1 DESC LIMIT ? OFFSET ?"
+                           : " ORDER BY e.created DESC, e.id DESC LIMIT ? OFFSET ?";
+  stmt = prepare_filtered (self, db, NULL,
+                           has_text (filter)
+                           ? "journal_fts.rowid, e.member_id, e.created, e.updated, e.title, e.mood,"
                              " e.private_blob IS NOT NULL, substr(e.body, 1, 400),"
                              " snippet(journal_fts, -1, '" WTW_JOURNAL_MATCH_START "', '"
                              WTW_JOURNAL_MATCH_END "', '…', 12), e.chapter_id, e.prompt_id"
                            : "e.id, e.member_id, e.created, e.updated, e.title, e.mood,"
                              " e.private_blob IS NOT NULL, substr(e.body, 1, 400), NULL,"
                              " e.chapter_id, e.prompt_id",
+                           "e.id, e.member_id, e.created, e.updated, NULL, NULL, 1, NULL,"
+                           " wtw_sealed_match (e.id, e.member_id, e.private_blob, :own_text), NULL, NULL",
                            filter, FALSE, tail, &index, &empty, error);
   if (empty)
     return g_steal_pointer (&rows);
@@ -401,17 +443,20 @@ count_filtered (WtwVault                *self,
   db = _wtw_vault_get_db (self, error);
   if (db == NULL)
     return -1;
-  if (filter->text != NULL && *filter->text != '\0' && filter->max_results > 0)
+  if (has_text (filter))
     {
-      g_autofree char *tail = g_strdup_printf (" LIMIT %u)", filter->max_results);
-
       /* Counting every match of a common word costs as much as listing
        * them: stop at the bound. */
-      stmt = prepare_filtered (db, "SELECT count(*) FROM (", "1", filter, before, tail,
+      g_autofree char *tail = filter->max_results > 0
+                              ? g_strdup_printf (" LIMIT %u)", filter->max_results)
+                              : g_strdup (")");
+
+      stmt = prepare_filtered (self, db, "SELECT count(*) FROM (", "1", "1", filter, before, tail,
                                &index, &empty, error);
     }
   else
-    stmt = prepare_filtered (db, NULL, "count(*)", filter, before, "", &index, &empty, error);
+    stmt = prepare_filtered (self, db, NULL, "count(*)", NULL, filter, before, "", &index, &empty,
+                             error);
   if (empty)
     return 0;
   if (stmt == NULL)

@@ -36,8 +36,9 @@ G_BEGIN_DECLS
 
 /**
  * WtwJournalFilter:
- * @text: (nullable): free text for the full-text index; results are then in
- *   the order they were written, newest first, instead of by date
+ * @text: (nullable): free text for the full-text index (and, in memory, the
+ *   current member's private entries, which the index never sees); results
+ *   are then in the order they were written, newest first, instead of by date
  * @tag: (nullable): only entries with this tag (compared without case; the
  *   current member's private entries included)
  * @mood: (nullable): only entries with this mood (the current member's private

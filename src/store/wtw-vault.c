@@ -340,7 +340,7 @@ emit_damaged (gpointer data)
 
   if (self != NULL && self->db != NULL && self->open_serial == news->serial)
     {
-      g_message ("Page %u of the vault does not authenticate: the file was changed or "
+      g_debug ("Page %u of the vault does not authenticate: the file was changed or "
                  "damaged while it was open", news->pgno);
       g_signal_emit (self, signals[DAMAGED], 0, (guint) news->pgno);
     }

@@ -298,25 +298,33 @@ test_filters (JournalFixture *fx,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
   g_assert_false (wtw_journal_model_get_filtered (model));
 
-  /* Text: the private entry is never found, and matches are marked. */
+  /* Text: the writer's own private entry is found too (newest written
+   * first), and matches are marked. */
   wtw_journal_model_set_search_text (model, "harb");
   g_assert_true (wtw_journal_model_get_filtered (model));
   g_assert_false (wtw_journal_model_get_grouped (model));
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
     {
       gint64 id = wtw_journal_item_get_id (item_at (model, i));
 
-      g_assert_true (id == harbor || id == garden);
+      g_assert_true (id == harbor || id == garden || id == secret);
       g_assert_false (wtw_journal_item_get_starts_month (item_at (model, i)));
     }
+  g_assert_cmpint (wtw_journal_item_get_id (item_at (model, 0)), ==, secret);
   snippet = wtw_journal_item_get_snippet (item_at (model, 0));
+  g_assert_nonnull (strstr (snippet, WTW_JOURNAL_MATCH_START "harbor" WTW_JOURNAL_MATCH_END));
+  snippet = wtw_journal_item_get_snippet (item_at (model, 1));
   g_assert_nonnull (strstr (snippet, WTW_JOURNAL_MATCH_START "harbor" WTW_JOURNAL_MATCH_END));
 
   /* Text and mood. */
   wtw_journal_model_set_mood (model, "joyful");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_cmpint (wtw_journal_item_get_id (item_at (model, 0)), ==, garden);
+  wtw_journal_model_set_mood (model, "calm");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpint (wtw_journal_item_get_id (item_at (model, 0)), ==, secret);
+  g_assert_cmpint (wtw_journal_item_get_id (item_at (model, 1)), ==, harbor);
 
   /* Tag alone (case does not matter), then with a day. */
   wtw_journal_model_set_mood (model, NULL);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vault-test-util.h"
 #include "wtw-vault-tags.h"
 
@@ -280,6 +282,111 @@ test_query_filters (VaultFixture  *fx,
   g_assert_cmpint (g_array_index (times, gint64, 1), ==, 2000);
 }
 
+static guint
+count_text (WtwVault   *vault,
+            const char *text)
+{
+  const WtwJournalFilter filter = { .text = text };
+  g_autoptr(GError) error = NULL;
+  gint64 n = wtw_vault_journal_query_count (vault, &filter, &error);
+
+  g_assert_no_error (error);
+  return (guint) n;
+}
+
+/* The index never sees private text; its writer still finds it by a word,
+ * merged with the index's matches newest first, and nobody else does. */
+static void
+test_private_text_search (VaultFixture  *fx,
+                          gconstpointer  data)
+{
+  const WtwJournalFilter harbor = { .text = "harb" };
+  const WtwJournalFilter harbor_calm = { .text = "harbor", .mood = "calm" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char *recovery = NULL;
+  WtwJournalRow *row;
+  gint64 shared_old, mine, shared_new, accents;
+
+  vault_fixture_create (fx);
+  shared_old = add_entry (fx->vault, "Walk", "We walked to the harbor.", FALSE);
+  mine = add_entry (fx->vault, "Only mine",
+                    "One two three four five six seven eight nine ten, then the Harbor at "
+                    "night, alone with my thoughts and the water.", TRUE);
+  shared_new = add_entry (fx->vault, "Harbor lights", "Seen from the garden.", FALSE);
+  accents = add_entry (fx->vault, "Café", "Crème brûlée at the Café, privately.", TRUE);
+
+  rows = wtw_vault_journal_query (fx->vault, &harbor, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* Newest first, across both halves. */
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[0])->entry->id, ==, shared_new);
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[1])->entry->id, ==, mine);
+  g_assert_cmpint (((WtwJournalRow *) rows->pdata[2])->entry->id, ==, shared_old);
+  row = rows->pdata[1];
+  g_assert_true (row->entry->is_private);
+  g_assert_cmpstr (row->entry->title, ==, "Only mine");
+  g_assert_nonnull (row->snippet);
+  g_assert_nonnull (strstr (row->snippet, WTW_JOURNAL_MATCH_START "Harbor" WTW_JOURNAL_MATCH_END));
+  /* An excerpt around the match, not the whole body. */
+  g_assert_true (g_str_has_prefix (row->snippet, "…"));
+  g_assert_null (strstr (row->snippet, "One two"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Pages of one row each still come newest first. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 expected[] = { shared_new, mine, shared_old };
+
+      rows = wtw_vault_journal_query (fx->vault, &harbor, i, 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpint (((WtwJournalRow *) rows->pdata[0])->entry->id, ==, expected[i]);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+
+  g_assert_cmpuint (count_text (fx->vault, "harb"), ==, 3);
+  /* Every word must be there; case and accents do not matter; the last word
+   * is the start of a word, the others whole words. */
+  g_assert_cmpuint (count_text (fx->vault, "harbor water"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "harbor garden"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "harbor nowhere"), ==, 0);
+  g_assert_cmpuint (count_text (fx->vault, "creme BRULEE"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "cafe"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "harb night"), ==, 0);
+  g_assert_cmpuint (count_text (fx->vault, "privately"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "priv"), ==, 1);
+  g_assert_cmpuint (count_text (fx->vault, "\"* AND NEAR("), ==, 0);
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &harbor_calm, &error), ==, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(WtwJournalEntry) entry = wtw_vault_journal_get (fx->vault, mine, &error);
+
+    g_assert_no_error (error);
+    g_free (entry->mood);
+    entry->mood = g_strdup ("calm");
+    g_assert_true (wtw_vault_journal_update (fx->vault, entry, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (wtw_vault_journal_query_count (fx->vault, &harbor_calm, &error), ==, 1);
+
+  /* The other member finds only what is shared. */
+  wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, &recovery, NULL, &error);
+  g_assert_no_error (error);
+  wtw_secure_free (recovery);
+  wtw_vault_switch_member (fx->vault, PASSPHRASE_2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_text (fx->vault, "harb"), ==, 2);
+  g_assert_cmpuint (count_text (fx->vault, "water"), ==, 0);
+  g_assert_cmpuint (count_text (fx->vault, "cafe"), ==, 0);
+  rows = wtw_vault_journal_query (fx->vault, &harbor, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_false (((WtwJournalRow *) rows->pdata[i])->entry->is_private);
+  (void) accents;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +402,7 @@ main (int   argc,
   ADD ("private-entries", test_private_entries);
   ADD ("private-tags-move", test_private_tags_move);
   ADD ("query-filters", test_query_filters);
+  ADD ("private-text-search", test_private_text_search);
 
 #undef ADD
 

@@ -35,6 +35,8 @@
 
 #define PASSPHRASE "benchmark passphrase, not a secret"
 #define BATCH 1000
+/* Private entries of the reader added for the last search measures. */
+#define N_PRIVATE 1000
 
 static const char * const words[] = {
   "we", "talked", "about", "the", "weekend", "and", "I", "felt", "heard", "tired", "after",
@@ -285,7 +287,7 @@ main (int   argc,
   WtwJournalModel *model;
   WtwJournalEditor *editor;
   double bare_ms, bare_rss, list_ms, list_rss, open_ms, open_again_ms, autosave_ms, search_model_ms;
-  double fts[9], fts_rare[9];
+  double fts[9], fts_rare[9], fts_private[5], fts_private_common[5], count_private_ms[5];
   double cpu, list_cpu, search_cpu, model_ms, search_rare_ms;
   guint fetches;
   gint64 start;
@@ -411,6 +413,43 @@ main (int   argc,
     g_error ("%s", error->message);
   autosave_ms = ms_since (start);
 
+  /* Text search when the reader also has private entries, which are
+   * matched in memory one by one: a rare word, the worst case (every one is
+   * opened), against the same query before they were added. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+    WtwVault *vault = wtw_session_get_vault (session);
+    WtwJournalFilter rare = { .text = "marilu vinoki", .max_results = 1000 };
+    WtwJournalFilter common = { .text = "coffee", .max_results = 1000 };
+
+    for (guint i = 0; i < N_PRIVATE; i++)
+      {
+        g_autoptr(WtwJournalEntry) entry = wtw_journal_entry_new ();
+
+        entry->title = make_body (rand, 4);
+        entry->body = make_body (rand, g_rand_int_range (rand, 40, 240));
+        entry->is_private = TRUE;
+        if (!wtw_vault_journal_insert (vault, entry, &error))
+          g_error ("%s", error->message);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (fts_private); i++)
+      {
+        g_autoptr(GPtrArray) rows = NULL;
+        g_autoptr(GPtrArray) common_rows = NULL;
+
+        start = g_get_monotonic_time ();
+        rows = wtw_vault_journal_query (vault, &rare, 0, WTW_JOURNAL_MODEL_PAGE_SIZE, NULL);
+        fts_private[i] = ms_since (start);
+        start = g_get_monotonic_time ();
+        common_rows = wtw_vault_journal_query (vault, &common, 0, WTW_JOURNAL_MODEL_PAGE_SIZE, NULL);
+        fts_private_common[i] = ms_since (start);
+        start = g_get_monotonic_time ();
+        if (wtw_vault_journal_query_count (vault, &rare, NULL) < 0)
+          g_error ("Could not count");
+        count_private_ms[i] = ms_since (start);
+      }
+  }
+
   g_print ("Journal with %u entries\n", n);
   g_print ("%-36s %9.1f ms\n", "bare window, first frame", bare_ms);
   verdict ("list after unlock, first frame", list_ms, 300, "ms");
@@ -422,6 +461,15 @@ main (int   argc,
   verdict ("open another entry (to drawn)", open_again_ms, 100, "ms");
   verdict ("FTS query, common word (median)", median (fts, G_N_ELEMENTS (fts)), 50, "ms");
   verdict ("FTS query, two rare words (median)", median (fts_rare, G_N_ELEMENTS (fts_rare)), 50, "ms");
+  verdict ("FTS query, rare, + own private (median)",
+           median (fts_private, G_N_ELEMENTS (fts_private)), 50, "ms");
+  g_print ("%-36s %9.1f x\n", "  ÷ the same without private entries",
+           median (fts_private, G_N_ELEMENTS (fts_private))
+           / median (fts_rare, G_N_ELEMENTS (fts_rare)));
+  g_print ("%-36s %9.1f ms  (%u private entries, each opened)\n", "  count of the same (median)",
+           median (count_private_ms, G_N_ELEMENTS (count_private_ms)), N_PRIVATE);
+  verdict ("FTS query, common, + own private (median)",
+           median (fts_private_common, G_N_ELEMENTS (fts_private_common)), 50, "ms");
   verdict ("search list, common word (drawn)", search_model_ms, 150, "ms");
   g_print ("%-36s %9.1f ms\n", "  of which CPU time of this thread", search_cpu);
   verdict ("search list, rare words (drawn)", search_rare_ms, 150, "ms");
