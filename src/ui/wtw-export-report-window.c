@@ -50,6 +50,7 @@ struct _WtwExportReportWindow
   /* While printing */
   WtwReport             *report;
   WtwReportRenderer     *print_renderer;
+  char                  *print_to_file;     /* tests: print into this PDF, no dialog */
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -554,7 +555,11 @@ on_gathered_for_print_cb (GObject      *source,
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
-  res = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (self->print_to_file != NULL)
+    gtk_print_operation_set_export_filename (operation, self->print_to_file);
+  res = gtk_print_operation_run (operation,
+                                 self->print_to_file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                  GTK_WINDOW (self), &error);
   if (res == GTK_PRINT_OPERATION_RESULT_ERROR && self->busy)
     on_print_done_cb (operation, res, self);
@@ -746,6 +751,7 @@ wtw_export_report_window_finalize (GObject *object)
 {
   WtwExportReportWindow *self = WTW_EXPORT_REPORT_WINDOW (object);
 
+  g_free (self->print_to_file);
   g_ptr_array_unref (self->chapter_ids);
   g_ptr_array_unref (self->reflection_switches);
   g_ptr_array_unref (self->conversation_switches);
@@ -865,4 +871,22 @@ wtw_export_report_window_new (WtwContent *content,
                        "app-content", content,
                        "session", session,
                        NULL);
+}
+
+/**
+ * _wtw_export_report_window_set_print_to_file:
+ * @self: a #WtwExportReportWindow
+ * @path: (nullable): a PDF file, or %NULL for the print dialog
+ *
+ * For tests: "Print…" then prints through the same pages into @path
+ * (GtkPrintOperation's export), with no dialog.
+ */
+void
+_wtw_export_report_window_set_print_to_file (WtwExportReportWindow *self,
+                                             const char            *path)
+{
+  g_return_if_fail (WTW_IS_EXPORT_REPORT_WINDOW (self));
+
+  g_free (self->print_to_file);
+  self->print_to_file = g_strdup (path);
 }

@@ -21,4 +21,8 @@ G_DECLARE_FINAL_TYPE (WtwExportReportWindow, wtw_export_report_window, WTW, EXPO
 WtwExportReportWindow *wtw_export_report_window_new (WtwContent *content,
                                                      WtwSession *session);
 
+/* Tests only. */
+void                   _wtw_export_report_window_set_print_to_file (WtwExportReportWindow *self,
+                                                                    const char            *path);
+
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "wtw-export-report-window.h"
 #include "wtw-journal-entry.h"
@@ -147,6 +149,70 @@ test_preview (void)
   wtw_test_iterate_until (has_no_preview, NULL);
 }
 
+static gboolean
+print_started (gpointer data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (data), "export.print", NULL);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  GtkWidget *choices = GTK_WIDGET (gtk_widget_get_template_child (data, WTW_TYPE_EXPORT_REPORT_WINDOW,
+                                                                  "choices_box"));
+
+  return gtk_widget_get_sensitive (choices);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  GStatBuf st;
+
+  return g_stat (data, &st) == 0 && st.st_size > 0;
+}
+
+/* "Print…" goes through the same pages as the PDF: printed into a file
+ * (GtkPrintOperation's export, as a print to file would), the words are
+ * there, each page numbered. */
+static void
+test_print (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wtw-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  WtwExportReportWindow *window;
+  int status = 0;
+
+  add_entry ("Evening by the canal", "We printed this one. Marmalade sky over the water.");
+  window = wtw_export_report_window_new (wtw_application_get_content (app, NULL), session);
+  _wtw_export_report_window_set_print_to_file (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  wtw_test_iterate_until (print_started, window);
+  /* The operation's end: the choices can be changed again. */
+  wtw_test_iterate_until (is_idle, window);
+  g_assert_true (file_written (path));
+
+  g_assert_nonnull (tool);
+  {
+    const char *argv[] = { tool, "-layout", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &text, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_nonnull (strstr (text, "Evening by the canal"));
+  g_assert_nonnull (strstr (text, "Marmalade sky"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +223,7 @@ main (int   argc,
   session = wtw_application_get_session (app);
   wtw_test_app_create_vault (app);
 
+  g_test_add_func ("/wtw/report-preview/print", test_print);
   g_test_add_func ("/wtw/report-preview/pages", test_preview);
 
   ret = g_test_run ();
