@@ -467,11 +467,13 @@ remove_partner_action (GtkWidget  *widget,
     return;
 
   heading = g_strdup_printf (_("Remove %s?"), name);
+  /* Translators: each %s is the partner's name */
   body = g_strdup_printf (_("Everything %s wrote in this vault, shared and private, will be "
                             "deleted, and their passphrase and recovery key will no longer open "
                             "it. Private entries cannot be kept: nobody but %s can read them. "
-                            "This cannot be undone. Type your own passphrase to go ahead."),
-                          name, name);
+                            "Backups made before now still open with %s’s passphrase, as they "
+                            "did. This cannot be undone. Type your own passphrase to go ahead."),
+                          name, name, name);
   dialog = form_dialog (self, heading, body, _("_Remove"));
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
