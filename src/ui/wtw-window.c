@@ -157,12 +157,12 @@ show_problem_page (WtwWindow *self)
       g_autofree char *when = wtw_backup_ui_describe_when (latest);
 
       /* Translators: %s is when the backup was made: "today at 09:30" */
-      advice = g_strdup_printf (_("Nothing in the file has been changed or deleted. The latest "
+      advice = g_strdup_printf (_("This app has changed and deleted nothing in the file. The latest "
                                   "backup, made %s, can take its place; the damaged file is "
                                   "kept beside it."), when);
     }
   else
-    advice = g_strdup (_("Nothing in the file has been changed or deleted. If you "
+    advice = g_strdup (_("This app has changed and deleted nothing in the file. If you "
                          "have a copy of the vault from a backup, put it in place of "
                          "this file and try again."));
   gtk_widget_set_visible (self->restore_backup_button, latest != NULL);

@@ -314,6 +314,17 @@ test_damaged_while_open (void)
   g_assert_nonnull (strstr (adw_status_page_get_description (template_child (window, WTW_TYPE_WINDOW,
                                                                              "problem_page")),
                             "while it was open"));
+  {
+    g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots",
+                                                  "damaged-then-locked.png", NULL);
+    g_autoptr(GdkTexture) texture = NULL;
+
+    for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+         g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+    texture = wtw_test_render_widget (GTK_WIDGET (window));
+    g_assert_true (gdk_texture_save_to_png (texture, png));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
