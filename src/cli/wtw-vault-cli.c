@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sodium.h>
@@ -987,6 +988,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
     {

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -37,7 +38,8 @@ set_exists (GFile   *dest,
   g_autofree char *name = g_file_get_basename (dest);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               "There is already something named “%s” there; choose another name.", name);
+               /* Translators: %s is the name chosen for the export, a file or a folder */
+               _("There is already something named “%s” there; choose another name."), name);
   return FALSE;
 }
 
@@ -49,7 +51,8 @@ set_errno (int         saved,
   g_autofree char *name = g_path_get_basename (path);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               "Could not write “%s”: %s.", name, g_strerror (saved));
+               /* Translators: the file's name, then why it failed, as the system says it */
+               _("Could not write “%s”: %s."), name, g_strerror (saved));
   return FALSE;
 }
 
@@ -235,7 +238,7 @@ write_data (WtwExportData  *data,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "An export can only be written to a folder on this computer.");
+                   _("An export can only be written to a folder on this computer."));
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -19,20 +20,56 @@
 /* Written for a person to read (or to print for a therapist). The folder
  * form, one file per entry with a small front matter, is also read back by
  * the Markdown import (docs/import.md); the JSON export is the one that
- * carries everything. */
+ * carries everything.
+ *
+ * What people read is translated; the front matter's keys and values, the
+ * Markdown marks and the file names are not: the import reads them back,
+ * whatever the language the export was written in. */
 
 #define SLUG_MAX_BYTES 60
 
-static const char * const part_names[WTW_WORKBOOK_N_PARTS] = {
-  "explanation", "scripts", "reflection", "conversation",
-};
+/* @part: 1 to WTW_WORKBOOK_N_PARTS */
+static const char *
+part_name (guint part)
+{
+  switch (part)
+    {
+    case 1:
+      return C_("workbook part", "explanation");
+    case 2:
+      return C_("workbook part", "scripts");
+    case 3:
+      return C_("workbook part", "reflection");
+    case 4:
+    default:
+      return C_("workbook part", "conversation");
+    }
+}
+
+/* @index: 0 to WTW_VAULT_QUIZ_N_SCORES - 1 */
+static const char *
+dimension_name (guint index)
+{
+  switch (index)
+    {
+    case 0:
+      return C_("quiz dimension", "Communication");
+    case 1:
+      return C_("quiz dimension", "Affection");
+    case 2:
+      return C_("quiz dimension", "Resolution");
+    case 3:
+    default:
+      return C_("quiz dimension", "Equilibrium");
+    }
+}
 
 /* A heading is one line: a title with a newline would otherwise end it
  * and turn the rest into body text. */
 static char *
 heading_text (const char *title)
 {
-  char *text = g_strdup (title != NULL && *title != '\0' ? title : "Untitled");
+  char *text = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled"));
 
   return g_strstrip (g_strdelimit (text, "\r\n", ' '));
 }
@@ -68,9 +105,12 @@ append_entry (GString               *md,
 
   if (entry->sealed)
     {
-      g_string_append_printf (md, "## A private entry\n\n*%s · %s · private: its text is "
-                              "readable only by the member who wrote it*\n\n",
-                              when, who != NULL ? who : "another member");
+      g_string_append_printf (md, "## %s\n\n*", _("A private entry"));
+      /* Translators: in the Markdown export, in place of another member's
+       * private journal entry: when it was written, then who wrote it */
+      g_string_append_printf (md, _("%s · %s · private: its text is readable only by the member who wrote it"),
+                              when, who != NULL ? who : _("another member"));
+      g_string_append (md, "*\n\n");
       return;
     }
 
@@ -82,15 +122,27 @@ append_entry (GString               *md,
   if (who != NULL)
     g_string_append_printf (md, " · %s", who);
   if (entry->mood != NULL && *entry->mood != '\0')
-    g_string_append_printf (md, " · mood: %s", entry->mood);
+    {
+      g_string_append (md, " · ");
+      /* Translators: in a journal entry's details in the Markdown export;
+       * %s is the mood the person chose, as in "mood: calm" */
+      g_string_append_printf (md, _("mood: %s"), entry->mood);
+    }
   if (tags[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) tags);
 
-      g_string_append_printf (md, " · tags: %s", joined);
+      g_string_append (md, " · ");
+      /* Translators: in a journal entry's details; %s is a list of its
+       * tags, as in "tags: work, family" */
+      g_string_append_printf (md, _("tags: %s"), joined);
     }
   if (entry->is_private)
-    g_string_append (md, " · private");
+    {
+      g_string_append (md, " · ");
+      /* Translators: in a journal entry's details: only its author sees it in the app */
+      g_string_append (md, C_("journal entry", "private"));
+    }
   g_string_append (md, "*\n\n");
   append_text (md, entry->body);
 }
@@ -103,18 +155,28 @@ append_reflections (GString       *md,
 
   if (data->reflections->len == 0)
     return;
-  g_string_append (md, "---\n\n# Reflections\n\n");
+  g_string_append_printf (md, "---\n\n# %s\n\n", _("Reflections"));
   for (guint i = 0; i < data->reflections->len; i++)
     {
       const WtwReflection *r = g_ptr_array_index (data->reflections, i);
       const char *who = _wtw_export_member_name (data, r->member_id);
 
       if (g_strcmp0 (chapter, r->chapter_id) != 0)
-        g_string_append_printf (md, "## Chapter %s\n\n", chapter = r->chapter_id);
-      g_string_append_printf (md, "### Question %s · %s\n\n", r->prompt_id,
-                              who != NULL ? who : "a former member");
+        {
+          g_string_append (md, "## ");
+          /* Translators: a heading in the Markdown export; %s is the
+           * chapter's identifier, as in "always-and-never" */
+          g_string_append_printf (md, _("Chapter %s"), chapter = r->chapter_id);
+          g_string_append (md, "\n\n");
+        }
+      g_string_append (md, "### ");
+      /* Translators: a heading in the Markdown export: the question's
+       * identifier, as in "go-to-words", then who answered it */
+      g_string_append_printf (md, _("Question %s · %s"), r->prompt_id,
+                              who != NULL ? who : _("a former member"));
+      g_string_append (md, "\n\n");
       if (r->sealed)
-        g_string_append (md, "*Private: readable only by the member who wrote it.*\n\n");
+        g_string_append_printf (md, "*%s*\n\n", _("Private: readable only by the member who wrote it."));
       else
         append_text (md, r->body);
     }
@@ -126,24 +188,33 @@ append_conversations (GString       *md,
 {
   if (data->exercises->len == 0)
     return;
-  g_string_append (md, "---\n\n# Conversations\n\n");
+  g_string_append_printf (md, "---\n\n# %s\n\n", _("Conversations"));
   for (guint i = 0; i < data->exercises->len; i++)
     {
       const WtwExerciseRecord *record = g_ptr_array_index (data->exercises, i);
       g_autofree char *when = format_day_time (record->started);
 
-      g_string_append_printf (md, "## Chapter %s · %s%s\n\n", record->chapter_id, when,
-                              record->finished > 0 ? "" : " · not finished");
+      g_string_append (md, "## ");
+      if (record->finished > 0)
+        /* Translators: a heading in the Markdown export: the chapter's
+         * identifier, as in "always-and-never", then when the conversation began */
+        g_string_append_printf (md, _("Chapter %s · %s"), record->chapter_id, when);
+      else
+        /* Translators: a heading in the Markdown export: the chapter's
+         * identifier, as in "always-and-never", then when the conversation
+         * began; it was left before its end */
+        g_string_append_printf (md, _("Chapter %s · %s · not finished"), record->chapter_id, when);
+      g_string_append (md, "\n\n");
       if (record->notes_a != NULL && *record->notes_a != '\0')
         {
           g_string_append_printf (md, "**%s**\n\n", record->name_a != NULL && *record->name_a != '\0'
-                                                    ? record->name_a : "Partner A");
+                                                    ? record->name_a : _("Partner A"));
           append_text (md, record->notes_a);
         }
       if (record->notes_b != NULL && *record->notes_b != '\0')
         {
           g_string_append_printf (md, "**%s**\n\n", record->name_b != NULL && *record->name_b != '\0'
-                                                    ? record->name_b : "Partner B");
+                                                    ? record->name_b : _("Partner B"));
           append_text (md, record->notes_b);
         }
     }
@@ -153,39 +224,40 @@ static void
 append_progress_and_quiz (GString       *md,
                           WtwExportData *data)
 {
-  static const char * const initials[WTW_VAULT_QUIZ_N_SCORES] = {
-    "Communication", "Affection", "Resolution", "Equilibrium",
-  };
-
   if (data->progress->len > 0)
-    g_string_append (md, "---\n\n# Progress\n\n");
+    g_string_append_printf (md, "---\n\n# %s\n\n", _("Progress"));
   for (guint i = 0; i < data->progress->len; i++)
     {
       const WtwExportProgressRow *row = g_ptr_array_index (data->progress, i);
       const char *who = _wtw_export_member_name (data, row->member_id);
+      g_autoptr(GString) parts = g_string_new (NULL);
 
-      g_string_append_printf (md, "- Chapter %s, %s:", row->chapter_id,
-                              who != NULL ? who : "a former member");
       for (guint part = 1; part <= WTW_WORKBOOK_N_PARTS; part++)
         if (row->parts & (1u << (part - 1)))
-          g_string_append_printf (md, " %s", part_names[part - 1]);
-      g_string_append (md, " done\n");
+          g_string_append_printf (parts, " %s", part_name (part));
+      g_string_append (md, "- ");
+      /* Translators: a line of the Markdown export: the chapter's identifier,
+       * as in "always-and-never", who worked on it, then the parts done,
+       * each with a space before it, as in " explanation scripts" */
+      g_string_append_printf (md, _("Chapter %s, %s:%s done"), row->chapter_id,
+                              who != NULL ? who : _("a former member"), parts->str);
+      g_string_append_c (md, '\n');
     }
   if (data->progress->len > 0)
     g_string_append_c (md, '\n');
 
   if (data->quiz_results->len > 0)
-    g_string_append (md, "---\n\n# Quiz results\n\n");
+    g_string_append_printf (md, "---\n\n# %s\n\n", _("Quiz results"));
   for (guint i = 0; i < data->quiz_results->len; i++)
     {
       const WtwVaultQuizResult *result = g_ptr_array_index (data->quiz_results, i);
       const char *who = _wtw_export_member_name (data, result->member_id);
       g_autofree char *when = format_day_time (result->taken);
 
-      g_string_append_printf (md, "- %s, %s:", when, who != NULL ? who : "a former member");
+      g_string_append_printf (md, "- %s, %s:", when, who != NULL ? who : _("a former member"));
       for (guint s = 0; s < WTW_VAULT_QUIZ_N_SCORES; s++)
         if (result->scores[s] >= 0)
-          g_string_append_printf (md, " %s %.0f%s", initials[s], result->scores[s],
+          g_string_append_printf (md, " %s %.0f%s", dimension_name (s), result->scores[s],
                                   s + 1 < WTW_VAULT_QUIZ_N_SCORES ? "," : "");
       g_string_append_c (md, '\n');
     }
@@ -199,18 +271,26 @@ append_homework (GString       *md,
 {
   if (data->homework->len == 0)
     return;
-  g_string_append (md, "---\n\n# Homework\n\n");
+  g_string_append_printf (md, "---\n\n# %s\n\n", _("Homework"));
   for (guint i = 0; i < data->homework->len; i++)
     {
       const WtwHomework *homework = g_ptr_array_index (data->homework, i);
       g_autofree char *due = g_date_valid (&homework->due) ? wtw_homework_format_day (&homework->due)
-                                                           : g_strdup ("no date");
+                                                           /* Translators: in the Markdown export,
+                                                            * for homework due on no particular day */
+                                                           : g_strdup (_("no date"));
 
-      g_string_append_printf (md, "- [%c] Chapter %s", homework->done ? 'x' : ' ',
-                              homework->chapter_id);
+      g_string_append_printf (md, "- [%c] ", homework->done ? 'x' : ' ');
+      /* Translators: a piece of homework in the Markdown export; %s is the
+       * chapter's identifier, as in "always-and-never" */
+      g_string_append_printf (md, _("Chapter %s"), homework->chapter_id);
       if (homework->part != WTW_HOMEWORK_WHOLE_CHAPTER && homework->part <= WTW_WORKBOOK_N_PARTS)
-        g_string_append_printf (md, ", the %s", part_names[homework->part - 1]);
-      g_string_append_printf (md, ", due %s", due);
+        /* Translators: added after a piece of homework's chapter; %s is a
+         * part of the chapter, as in ", the scripts" */
+        g_string_append_printf (md, _(", the %s"), part_name (homework->part));
+      /* Translators: added after a piece of homework's chapter; %s is the
+       * day it is due, or "no date" */
+      g_string_append_printf (md, _(", due %s"), due);
       if (homework->note != NULL && *homework->note != '\0')
         {
           g_autofree char *note = g_strdelimit (g_strdup (homework->note), "\r\n", ' ');
@@ -232,10 +312,16 @@ _wtw_export_markdown_write_data (WtwExportData  *data,
   g_autofree char *exported = _wtw_export_format_time (data->exported);
   gboolean ok;
 
-  g_string_append_printf (md, "# Journal\n\nExported from Words That Work by %s on %s. "
-                          "%u entries.\n\n",
-                          data->member_name != NULL ? data->member_name : "a member",
-                          exported, data->entries->len);
+  g_string_append_printf (md, "# %s\n\n", _("Journal"));
+  /* Translators: at the start of the Markdown export: who made it, then
+   * when (a time as in 2026-11-23T09:30:00Z) */
+  g_string_append_printf (md, _("Exported from Words That Work by %s on %s."),
+                          data->member_name != NULL ? data->member_name : _("a member"), exported);
+  g_string_append_c (md, ' ');
+  /* Translators: how many journal entries the Markdown export holds */
+  g_string_append_printf (md, g_dngettext (NULL, "%u entry.", "%u entries.", data->entries->len),
+                          data->entries->len);
+  g_string_append (md, "\n\n");
   for (guint i = 0; i < data->entries->len; i++)
     {
       g_string_append (md, "---\n\n");
@@ -389,8 +475,12 @@ render_entry_file (GString               *md,
   front_string (md, "author", who);
   if (entry->sealed)
     {
-      g_string_append (md, "sealed: true\n---\n\nA private entry of another member: "
-                           "its text is readable only by the member who wrote it.\n");
+      g_string_append (md, "sealed: true\n---\n\n");
+      /* Translators: the whole text of the file that stands for another
+       * member's private journal entry in the Markdown folder export */
+      g_string_append (md, _("A private entry of another member: "
+                             "its text is readable only by the member who wrote it."));
+      g_string_append_c (md, '\n');
       return;
     }
   if (entry->mood != NULL && *entry->mood != '\0')

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "wtw-export-report.h"
@@ -55,6 +56,15 @@ pdf_job_free (PdfJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdfJob, pdf_job_free)
+
+/* What failed, for set_errno_error(): each has a whole sentence, so that
+ * it can be translated as one. */
+typedef enum
+{
+  FAILED_WRITE,
+  FAILED_SAVE,
+  FAILED_WRITE_IN_FOLDER,
+} FailedAction;
 
 static gboolean
 on_progress_idle_cb (gpointer data)
@@ -122,17 +132,38 @@ write_cb (void                *closure,
 }
 
 static void
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *what,
-                 const char  *name)
+set_errno_error (GError       **error,
+                 int            saved_errno,
+                 FailedAction   action,
+                 const char    *name)
 {
+  GIOErrorEnum code = g_io_error_from_errno (saved_errno);
+  const char *why = g_strerror (saved_errno);
+
   if (saved_errno == ENOSPC)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                 "There is no space left to save “%s”; nothing was written.", name);
-  else
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 "%s “%s”: %s.", what, name, g_strerror (saved_errno));
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   /* Translators: %s is the file's name */
+                   _("There is no space left to save “%s”; nothing was written."), name);
+      return;
+    }
+  switch (action)
+    {
+    case FAILED_SAVE:
+      /* Translators: the file's name, then why it failed, as the system says it */
+      g_set_error (error, G_IO_ERROR, code, _("Could not save “%s”: %s."), name, why);
+      break;
+    case FAILED_WRITE_IN_FOLDER:
+      /* Translators: the name of the file to be saved, then why it failed,
+       * as the system says it */
+      g_set_error (error, G_IO_ERROR, code, _("Could not write in the folder of “%s”: %s."), name, why);
+      break;
+    case FAILED_WRITE:
+    default:
+      /* Translators: the file's name, then why it failed, as the system says it */
+      g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s."), name, why);
+      break;
+    }
 }
 
 static gboolean
@@ -181,10 +212,11 @@ render (PdfJob        *job,
   if (ok && status != CAIRO_STATUS_SUCCESS)
     {
       if (job->write_errno != 0)
-        set_errno_error (error, job->write_errno, "Could not write", job->display_name);
+        set_errno_error (error, job->write_errno, FAILED_WRITE, job->display_name);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     "The report could not be drawn: %s.", cairo_status_to_string (status));
+                     /* Translators: %s is why, as the drawing library says it (in English) */
+                     _("The report could not be drawn: %s."), cairo_status_to_string (status));
       ok = FALSE;
     }
   return ok;
@@ -208,13 +240,14 @@ publish (PdfJob      *job,
       if (errno == EEXIST || g_file_test (job->dest_path, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       "A file named “%s” already exists; choose another name.", job->display_name);
+                       /* Translators: %s is the file's name */
+                       _("A file named “%s” already exists; choose another name."), job->display_name);
           return FALSE;
         }
     }
   if (g_rename (tmp_path, job->dest_path) != 0)
     {
-      set_errno_error (error, errno, "Could not save", job->display_name);
+      set_errno_error (error, errno, FAILED_SAVE, job->display_name);
       return FALSE;
     }
   return TRUE;
@@ -233,25 +266,26 @@ pdf_job_run (PdfJob        *job,
   if (!job->overwrite && g_file_test (job->dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "A file named “%s” already exists; choose another name.", job->display_name);
+                   /* Translators: %s is the file's name */
+                   _("A file named “%s” already exists; choose another name."), job->display_name);
       return FALSE;
     }
   /* Readable by its owner only, from the first byte. */
   if ((job->fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600)) < 0)
     {
-      set_errno_error (error, errno, "Could not write in the folder of", job->display_name);
+      set_errno_error (error, errno, FAILED_WRITE_IN_FOLDER, job->display_name);
       return FALSE;
     }
 
   ok = render (job, cancellable, error);
   if (ok && fsync (job->fd) != 0)
     {
-      set_errno_error (error, errno, "Could not write", job->display_name);
+      set_errno_error (error, errno, FAILED_WRITE, job->display_name);
       ok = FALSE;
     }
   if (close (job->fd) != 0 && ok)
     {
-      set_errno_error (error, errno, "Could not write", job->display_name);
+      set_errno_error (error, errno, FAILED_WRITE, job->display_name);
       ok = FALSE;
     }
   job->fd = -1;
@@ -281,7 +315,7 @@ pdf_job_new (WtwReport         *report,
   if (job->dest_path == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "The report can only be saved to a folder on this computer.");
+                           _("The report can only be saved to a folder on this computer."));
       return NULL;
     }
   job->display_name = g_path_get_basename (job->dest_path);

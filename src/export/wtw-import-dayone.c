@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "wtw-import-private.h"
@@ -122,19 +123,20 @@ read_entry (WtwImportPlan *plan,
   label = _wtw_import_entry_label (title, body, created);
   if (date == NULL)
     {
-      _wtw_import_plan_skip (plan, label, "It has no creation date.");
+      _wtw_import_plan_skip (plan, label, _("It has no creation date."));
       return;
     }
   if (created < 0)
     {
-      g_autofree char *reason = g_strdup_printf ("Its creation date “%s” is not a date.", date);
+      /* Translators: why an entry was not imported; %s is the date as the file gives it */
+      g_autofree char *reason = g_strdup_printf (_("Its creation date “%s” is not a date."), date);
 
       _wtw_import_plan_skip (plan, label, reason);
       return;
     }
   if ((title == NULL || *title == '\0') && *body == '\0')
     {
-      _wtw_import_plan_skip (plan, label, "It has no text.");
+      _wtw_import_plan_skip (plan, label, _("It has no text."));
       return;
     }
 
@@ -161,7 +163,8 @@ _wtw_import_read_day_one (WtwImportPlan  *plan,
   if (entries == NULL || !JSON_NODE_HOLDS_ARRAY (entries))
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "This JSON file is not a Day One export: it has no list of entries.");
+                   /* Translators: Day One is another journal app */
+                   _("This JSON file is not a Day One export: it has no list of entries."));
       return FALSE;
     }
   array = json_node_get_array (entries);
@@ -173,9 +176,11 @@ _wtw_import_read_day_one (WtwImportPlan  *plan,
         read_entry (plan, json_node_get_object (node));
       else
         {
-          g_autofree char *label = g_strdup_printf ("Entry %u of the file", i + 1);
+          /* Translators: how an import's report names an item of a Day One
+           * file that is not an entry; %u counts from 1 */
+          g_autofree char *label = g_strdup_printf (_("Entry %u of the file"), i + 1);
 
-          _wtw_import_plan_skip (plan, label, "It is not an entry as Day One writes them.");
+          _wtw_import_plan_skip (plan, label, _("It is not an entry as Day One writes them."));
         }
     }
   return TRUE;

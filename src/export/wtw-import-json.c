@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "wtw-export-json.h"
@@ -101,24 +102,30 @@ member_name (Reader *reader,
   return NULL;
 }
 
-/* Why a row of another member stays out, or NULL if it is the owner's. */
+/* Why a row of another member stays out, or NULL if it is the owner's.
+ * @sealed_reason is the reason for a sealed row (only rows that can be
+ * sealed give one). */
 static char *
 not_owner_reason (Reader     *reader,
                   JsonObject *object,
                   gboolean    sealed,
-                  const char *what)
+                  const char *sealed_reason)
 {
   gint64 member_id = 0;
   const char *name;
 
-  if (sealed)
-    return g_strdup_printf ("It is another member’s private %s: its words are not in the file.", what);
+  if (sealed && sealed_reason != NULL)
+    return g_strdup (sealed_reason);
   if (get_int (object, "member_id", &member_id) && member_id == reader->owner)
     return NULL;
   name = member_name (reader, member_id);
-  return g_strdup_printf ("%s wrote it; only what belongs to %s, who made the export, is imported.",
-                          name != NULL ? name : "Another member",
-                          reader->owner_name != NULL ? reader->owner_name : "the member");
+  /* Translators: why an item was not imported: the name of the member who
+   * wrote it, then the name of the member who made the export */
+  return g_strdup_printf (_("%s wrote it; only what belongs to %s, who made the export, is imported."),
+                          name != NULL ? name : _("Another member"),
+                          /* Translators: stands for the name of the member who
+                           * made an export, when the export gives none */
+                          reader->owner_name != NULL ? reader->owner_name : _("the member"));
 }
 
 static char **
@@ -154,8 +161,9 @@ read_entry (Reader     *reader,
   const char *body = get_string (object, "body");
   gint64 created = get_time (object, "created");
   g_autofree char *label = _wtw_import_entry_label (title, body, created);
-  g_autofree char *reason = not_owner_reason (reader, object, get_bool (object, "sealed"),
-                                              "entry");
+  g_autofree char *reason =
+    not_owner_reason (reader, object, get_bool (object, "sealed"),
+                      _("It is another member’s private entry: its words are not in the file."));
   WtwImportItem *item;
 
   if (reason != NULL)
@@ -166,12 +174,12 @@ read_entry (Reader     *reader,
   if (created < 0)
     {
       _wtw_import_plan_skip (reader->plan, label,
-                             "Its creation date is missing or not a date.");
+                             _("Its creation date is missing or not a date."));
       return;
     }
   if (is_blank (title) && is_blank (body))
     {
-      _wtw_import_plan_skip (reader->plan, label, "It has neither a title nor any text.");
+      _wtw_import_plan_skip (reader->plan, label, _("It has neither a title nor any text."));
       return;
     }
 
@@ -197,11 +205,14 @@ read_reflection (Reader     *reader,
   const char *chapter = get_string (object, "chapter_id");
   const char *prompt = get_string (object, "prompt_id");
   const char *body = get_string (object, "body");
-  g_autofree char *label = g_strdup_printf ("Answer to question %s of chapter %s",
+  /* Translators: how an import's report names an answer: the question's
+   * identifier, as in "go-to-words", then the chapter's, as in "always-and-never" */
+  g_autofree char *label = g_strdup_printf (_("Answer to question %s of chapter %s"),
                                             prompt != NULL ? prompt : "?",
                                             chapter != NULL ? chapter : "?");
-  g_autofree char *reason = not_owner_reason (reader, object, get_bool (object, "sealed"),
-                                              "answer");
+  g_autofree char *reason =
+    not_owner_reason (reader, object, get_bool (object, "sealed"),
+                      _("It is another member’s private answer: its words are not in the file."));
   WtwImportItem *item;
 
   if (reason != NULL)
@@ -211,12 +222,12 @@ read_reflection (Reader     *reader,
     }
   if (chapter == NULL || prompt == NULL)
     {
-      _wtw_import_plan_skip (reader->plan, label, "It does not say which question it answers.");
+      _wtw_import_plan_skip (reader->plan, label, _("It does not say which question it answers."));
       return;
     }
   if (is_blank (body))
     {
-      _wtw_import_plan_skip (reader->plan, label, "The answer is empty.");
+      _wtw_import_plan_skip (reader->plan, label, _("The answer is empty."));
       return;
     }
 
@@ -249,7 +260,9 @@ read_conversation (Reader     *reader,
 {
   const char *chapter = get_string (object, "chapter_id");
   gint64 started = get_time (object, "started");
-  g_autofree char *label = g_strdup_printf ("Conversation of chapter %s",
+  /* Translators: how an import's report names a conversation; %s is the
+   * chapter's identifier, as in "always-and-never" */
+  g_autofree char *label = g_strdup_printf (_("Conversation of chapter %s"),
                                             chapter != NULL ? chapter : "?");
   JsonArray *partners = get_array (object, "partners");
   WtwExerciseRecord *record;
@@ -258,7 +271,7 @@ read_conversation (Reader     *reader,
   if (chapter == NULL || started < 0)
     {
       _wtw_import_plan_skip (reader->plan, label,
-                             "It does not say which chapter it belongs to or when it began.");
+                             _("It does not say which chapter it belongs to or when it began."));
       return;
     }
 
@@ -278,8 +291,10 @@ read_progress (Reader     *reader,
                JsonObject *object)
 {
   const char *chapter = get_string (object, "chapter_id");
-  g_autofree char *label = g_strdup_printf ("Progress in chapter %s", chapter != NULL ? chapter : "?");
-  g_autofree char *reason = not_owner_reason (reader, object, FALSE, "progress");
+  /* Translators: how an import's report names the parts done of a chapter;
+   * %s is the chapter's identifier, as in "always-and-never" */
+  g_autofree char *label = g_strdup_printf (_("Progress in chapter %s"), chapter != NULL ? chapter : "?");
+  g_autofree char *reason = not_owner_reason (reader, object, FALSE, NULL);
   JsonArray *parts = get_array (object, "parts_done");
   WtwImportItem *item;
   guint mask = 0;
@@ -302,7 +317,7 @@ read_progress (Reader     *reader,
     }
   if (chapter == NULL || mask == 0)
     {
-      _wtw_import_plan_skip (reader->plan, label, "It names no chapter or no part done.");
+      _wtw_import_plan_skip (reader->plan, label, _("It names no chapter or no part done."));
       return;
     }
   item = _wtw_import_plan_add (reader->plan, WTW_IMPORT_ITEM_PROGRESS, g_steal_pointer (&label));
@@ -331,9 +346,12 @@ read_quiz (Reader     *reader,
 {
   gint64 taken = get_time (object, "taken");
   g_autoptr(GDateTime) dt = taken >= 0 ? g_date_time_new_from_unix_local (taken) : NULL;
-  g_autofree char *day = dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup ("an unknown day");
-  g_autofree char *label = g_strdup_printf ("Quiz result of %s", day);
-  g_autofree char *reason = not_owner_reason (reader, object, FALSE, "result");
+  /* Translators: stands for the day a quiz was taken, in "Quiz result of %s" */
+  g_autofree char *day = dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup (_("an unknown day"));
+  /* Translators: how an import's report names a quiz result; %s is the day
+   * it was taken, as in 2026-02-01 */
+  g_autofree char *label = g_strdup_printf (_("Quiz result of %s"), day);
+  g_autofree char *reason = not_owner_reason (reader, object, FALSE, NULL);
   JsonNode *scores_node = json_object_get_member (object, "scores");
   JsonNode *answers = json_object_get_member (object, "answers");
   WtwVaultQuizResult *result;
@@ -346,7 +364,7 @@ read_quiz (Reader     *reader,
     }
   if (taken < 0 || scores_node == NULL || !JSON_NODE_HOLDS_OBJECT (scores_node))
     {
-      _wtw_import_plan_skip (reader->plan, label, "Its date or its scores are missing.");
+      _wtw_import_plan_skip (reader->plan, label, _("Its date or its scores are missing."));
       return;
     }
 
@@ -375,20 +393,22 @@ read_homework (Reader     *reader,
 {
   const char *chapter = get_string (object, "chapter_id");
   const char *due = get_string (object, "due");
-  g_autofree char *label = g_strdup_printf ("Homework for chapter %s", chapter != NULL ? chapter : "?");
+  /* Translators: how an import's report names a piece of homework; %s is
+   * the chapter's identifier, as in "always-and-never" */
+  g_autofree char *label = g_strdup_printf (_("Homework for chapter %s"), chapter != NULL ? chapter : "?");
   WtwHomework *homework;
   WtwImportItem *item;
   gint64 part = 0;
 
   if (chapter == NULL)
     {
-      _wtw_import_plan_skip (reader->plan, label, "It does not say which chapter it is for.");
+      _wtw_import_plan_skip (reader->plan, label, _("It does not say which chapter it is for."));
       return;
     }
   if (json_object_has_member (object, "part") && !json_object_get_null_member (object, "part")
       && (!get_int (object, "part", &part) || part < 1 || part > WTW_WORKBOOK_N_PARTS))
   {
-    _wtw_import_plan_skip (reader->plan, label, "Its part is not one of the four parts.");
+    _wtw_import_plan_skip (reader->plan, label, _("Its part is not one of the four parts."));
     return;
   }
 
@@ -397,7 +417,7 @@ read_homework (Reader     *reader,
     {
       wtw_homework_free (homework);
     {
-      _wtw_import_plan_skip (reader->plan, label, "Its due day is not a date.");
+      _wtw_import_plan_skip (reader->plan, label, _("Its due day is not a date."));
       return;
     }
     }
@@ -410,10 +430,12 @@ read_homework (Reader     *reader,
 
 typedef void (*ReadFunc) (Reader *reader, JsonObject *object);
 
+/* @member: the list's key in the file; @reason: why an item of it that is
+ * not an object is skipped */
 static void
 read_array (Reader     *reader,
             const char *member,
-            const char *what,
+            const char *reason,
             ReadFunc    func)
 {
   JsonArray *array = get_array (reader->root, member);
@@ -426,8 +448,10 @@ read_array (Reader     *reader,
         func (reader, json_node_get_object (node));
       else
         {
-          g_autofree char *label = g_strdup_printf ("Item %u of “%s”", i + 1, member);
-          g_autofree char *reason = g_strdup_printf ("It is not %s as the format describes.", what);
+          /* Translators: how an import's report names an item of a list in
+           * the file: its place in the list, counting from 1, then the
+           * list's name in the file, which stays as it is (as in "journal") */
+          g_autofree char *label = g_strdup_printf (_("Item %u of “%s”"), i + 1, member);
 
           _wtw_import_plan_skip (reader->plan, label, reason);
         }
@@ -447,15 +471,20 @@ _wtw_import_read_json (WtwImportPlan  *plan,
       || g_strcmp0 (get_string (json_node_get_object (root), "format"), WTW_EXPORT_JSON_FORMAT) != 0)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "This JSON file is not a Words That Work export.");
+                   _("This JSON file is not a Words That Work export."));
       return FALSE;
     }
   reader.root = json_node_get_object (root);
   if (!get_int (reader.root, "version", &version) || version < 1 || version > WTW_EXPORT_JSON_VERSION)
     {
+      /* A whole number, formatted apart: G_GINT64_FORMAT cannot be in a
+       * translated string. */
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNSUPPORTED_VERSION,
-                   "This export is format version %" G_GINT64_FORMAT ", which this version of "
-                   "Words That Work cannot read.", version);
+                   /* Translators: %s is the version number the file gives */
+                   _("This export is format version %s, which this version of "
+                     "Words That Work cannot read."), version_text);
       return FALSE;
     }
   by = json_object_get_member (reader.root, "exported_by");
@@ -464,16 +493,17 @@ _wtw_import_read_json (WtwImportPlan  *plan,
       || get_array (reader.root, "journal") == NULL)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_MALFORMED,
-                   "This export does not say who made it or has no journal; it may be damaged.");
+                   _("This export does not say who made it or has no journal; it may be damaged."));
       return FALSE;
     }
   reader.owner_name = get_string (json_node_get_object (by), "name");
 
-  read_array (&reader, "journal", "a journal entry", read_entry);
-  read_array (&reader, "reflections", "an answer", read_reflection);
-  read_array (&reader, "conversations", "a conversation", read_conversation);
-  read_array (&reader, "progress", "progress", read_progress);
-  read_array (&reader, "quiz_results", "a quiz result", read_quiz);
-  read_array (&reader, "homework", "homework", read_homework);
+  read_array (&reader, "journal", _("It is not a journal entry as the format describes."), read_entry);
+  read_array (&reader, "reflections", _("It is not an answer as the format describes."), read_reflection);
+  read_array (&reader, "conversations", _("It is not a conversation as the format describes."),
+              read_conversation);
+  read_array (&reader, "progress", _("It is not progress as the format describes."), read_progress);
+  read_array (&reader, "quiz_results", _("It is not a quiz result as the format describes."), read_quiz);
+  read_array (&reader, "homework", _("It is not homework as the format describes."), read_homework);
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -331,7 +332,7 @@ read_file (WtwImportPlan *plan,
 
   if (!g_utf8_validate_len (contents, len, NULL))
     {
-      _wtw_import_plan_skip (plan, label, "It is not UTF-8 text.");
+      _wtw_import_plan_skip (plan, label, _("It is not UTF-8 text."));
       return;
     }
   text = normalise (contents, len);
@@ -340,12 +341,13 @@ read_file (WtwImportPlan *plan,
   if (fm.sealed)
     {
       _wtw_import_plan_skip (plan, label,
-                             "It stands for another member’s private entry, whose words are not in the file.");
+                             _("It stands for another member’s private entry, whose words are not in the file."));
       return;
     }
   if (fm.date != NULL && (created = _wtw_import_parse_time (fm.date)) < 0)
     {
-      g_autofree char *reason = g_strdup_printf ("Its date “%s” is not a date.", fm.date);
+      /* Translators: why a file was not imported; %s is the date as the file gives it */
+      g_autofree char *reason = g_strdup_printf (_("Its date “%s” is not a date."), fm.date);
 
       _wtw_import_plan_skip (plan, label, reason);
       return;
@@ -364,7 +366,7 @@ read_file (WtwImportPlan *plan,
   g_strchomp (body);
   if ((title == NULL || *title == '\0') && *body == '\0')
     {
-      _wtw_import_plan_skip (plan, label, "It is empty.");
+      _wtw_import_plan_skip (plan, label, _("It is empty."));
       return;
     }
   if (title == NULL)
@@ -412,7 +414,7 @@ read_one (WtwImportPlan  *plan,
   /* The size first: a file of gigabytes is never read. */
   if (info != NULL && g_file_info_get_size (info) > MAX_MD_BYTES)
     {
-      _wtw_import_plan_skip (plan, label, "It is too large to be a journal entry.");
+      _wtw_import_plan_skip (plan, label, _("It is too large to be a journal entry."));
       return TRUE;
     }
   if (info != NULL)
@@ -425,7 +427,7 @@ read_one (WtwImportPlan  *plan,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      _wtw_import_plan_skip (plan, label, "It cannot be read.");
+      _wtw_import_plan_skip (plan, label, _("It cannot be read."));
       return TRUE;
     }
   read_file (plan, file, label, (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
@@ -472,7 +474,8 @@ read_folder (WtwImportPlan  *plan,
       g_autofree char *name = _wtw_import_display_name (dir);
 
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                   "The folder “%s” cannot be read: %s", name, local_error->message);
+                   /* Translators: a folder's name, then why it cannot be read */
+                   _("The folder “%s” cannot be read: %s"), name, local_error->message);
       return FALSE;
     }
   while ((info = g_file_enumerator_next_file (children, cancellable, &local_error)) != NULL)
@@ -505,7 +508,7 @@ read_folder (WtwImportPlan  *plan,
       if (g_file_info_get_file_type (child) != G_FILE_TYPE_REGULAR)
         continue;
       if (!is_markdown_name (name))
-        _wtw_import_plan_skip (plan, label, "It is not a Markdown or text file.");
+        _wtw_import_plan_skip (plan, label, _("It is not a Markdown or text file."));
       else if (!read_one (plan, file, label, cancellable, error))
         return FALSE;
     }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "wtw-export-json.h"
@@ -149,17 +150,15 @@ wtw_import_report_get_imported (const WtwImportReport *report)
          + report->progress + report->quiz_results + report->homework;
 }
 
+/* Adds one count, as in "3 answers", to a list of them, and frees it. */
 static void
-append_count (GString    *text,
-              guint       n,
-              const char *one,
-              const char *many)
+append_count (GString *text,
+              char    *count)
 {
-  if (n == 0)
-    return;
   if (text->len > 0)
     g_string_append (text, ", ");
-  g_string_append_printf (text, "%u %s", n, n == 1 ? one : many);
+  g_string_append (text, count);
+  g_free (count);
 }
 
 /**
@@ -177,14 +176,36 @@ wtw_import_report_to_string (const WtwImportReport *report)
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  append_count (counts, report->entries, "journal entry", "journal entries");
-  append_count (counts, report->reflections, "answer", "answers");
-  append_count (counts, report->conversations, "conversation", "conversations");
-  append_count (counts, report->progress, "chapter part done", "chapter parts done");
-  append_count (counts, report->quiz_results, "quiz result", "quiz results");
-  append_count (counts, report->homework, "piece of homework", "pieces of homework");
-  g_string_append_printf (text, "Imported: %s.\n", counts->len > 0 ? counts->str : "nothing");
-  g_string_append_printf (text, "Skipped: %u.\n", report->skipped->len);
+  if (report->entries > 0)
+    /* Translators: the counts in an import's report are listed one after
+     * the other, as in "3 journal entries, 1 answer" */
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u journal entry", "%u journal entries",
+                                                        report->entries), report->entries));
+  if (report->reflections > 0)
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u answer", "%u answers",
+                                                        report->reflections), report->reflections));
+  if (report->conversations > 0)
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u conversation", "%u conversations",
+                                                        report->conversations), report->conversations));
+  if (report->progress > 0)
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u chapter part done",
+                                                        "%u chapter parts done", report->progress),
+                                           report->progress));
+  if (report->quiz_results > 0)
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u quiz result", "%u quiz results",
+                                                        report->quiz_results), report->quiz_results));
+  if (report->homework > 0)
+    append_count (counts, g_strdup_printf (g_dngettext (NULL, "%u piece of homework",
+                                                        "%u pieces of homework", report->homework),
+                                           report->homework));
+  /* Translators: the first line of an import's report; %s is a list such as
+   * "3 journal entries, 1 answer", or "nothing" */
+  g_string_append_printf (text, _("Imported: %s."), counts->len > 0 ? counts->str : _("nothing"));
+  g_string_append_c (text, '\n');
+  /* Translators: the second line of an import's report: how many items were left out */
+  g_string_append_printf (text, g_dngettext (NULL, "Skipped: %u.", "Skipped: %u.", report->skipped->len),
+                          report->skipped->len);
+  g_string_append_c (text, '\n');
   for (guint i = 0; i < report->skipped->len; i++)
     {
       const WtwImportSkip *skip = g_ptr_array_index (report->skipped, i);
@@ -391,12 +412,19 @@ _wtw_import_entry_label (const char *title,
         }
     }
   if (name != NULL && *name != '\0' && day != NULL)
-    return g_strdup_printf ("Entry “%s” of %s", name, day);
+    /* Translators: how an import's report names a journal entry: its title
+     * (or its first words), then its day, as in 2026-02-01 */
+    return g_strdup_printf (_("Entry “%s” of %s"), name, day);
   if (name != NULL && *name != '\0')
-    return g_strdup_printf ("Entry “%s”", name);
+    /* Translators: how an import's report names a journal entry: its title
+     * (or its first words) */
+    return g_strdup_printf (_("Entry “%s”"), name);
   if (day != NULL)
-    return g_strdup_printf ("An entry of %s", day);
-  return g_strdup ("An entry");
+    /* Translators: how an import's report names a journal entry with no
+     * words: its day, as in 2026-02-01 */
+    return g_strdup_printf (_("An entry of %s"), day);
+  /* Translators: how an import's report names a journal entry with no words and no day */
+  return g_strdup (_("An entry"));
 }
 
 /* Loading. */
@@ -493,12 +521,14 @@ set_too_large (GError     **error,
 {
   if (one_file)
     g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_TOO_LARGE,
-                 "“%s” is too large to import: it holds more than %u MB.", name,
+                 /* Translators: a file's name, then the most one import reads, in megabytes */
+                 _("“%s” is too large to import: it holds more than %u MB."), name,
                  WTW_IMPORT_MAX_BYTES / (1024 * 1024));
   else
     g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_TOO_LARGE,
-                 "These files hold more than %u MB of text, more than one import takes; "
-                 "import them a folder at a time.", WTW_IMPORT_MAX_BYTES / (1024 * 1024));
+                 /* Translators: %u is the most one import reads, in megabytes */
+                 _("These files hold more than %u MB of text, more than one import takes; "
+                   "import them a folder at a time."), WTW_IMPORT_MAX_BYTES / (1024 * 1024));
 }
 
 /**
@@ -540,7 +570,9 @@ _wtw_import_load_file (WtwImportPlan  *plan,
   if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                   "“%s” is not a file that can be imported.", name);
+                   /* Translators: %s is the name of something that is not a
+                    * regular file, such as a device or a pipe */
+                   _("“%s” is not a file that can be imported."), name);
       return NULL;
     }
   size = info != NULL ? (guint64) MAX (g_file_info_get_size (info), 0) : 0;
@@ -557,7 +589,8 @@ _wtw_import_load_file (WtwImportPlan  *plan,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                     "“%s” cannot be read: %s", name, local_error->message);
+                     /* Translators: a file's name, then why it cannot be read */
+                     _("“%s” cannot be read: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -571,12 +604,14 @@ _wtw_import_load_file (WtwImportPlan  *plan,
       g_free (contents);
       if (local_error == NULL)
         g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                     "“%s” changed while it was being read; try again.", name);
+                     /* Translators: %s is a file's name */
+                     _("“%s” changed while it was being read; try again."), name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                     "“%s” cannot be read: %s", name, local_error->message);
+                     /* Translators: a file's name, then why it cannot be read */
+                     _("“%s” cannot be read: %s"), name, local_error->message);
       return NULL;
     }
   contents[n] = '\0';
@@ -644,19 +679,22 @@ load_json (GFile            *source,
   if (len >= 2 && contents[0] == 'P' && contents[1] == 'K')
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "“%s” is a ZIP archive; unpack it first and choose the JSON file inside.", name);
+                   /* Translators: %s is a file's name */
+                   _("“%s” is a ZIP archive; unpack it first and choose the JSON file inside."), name);
       return FALSE;
     }
   if (!g_utf8_validate_len (contents, len, NULL))
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_NOT_UTF8,
-                   "“%s” is not UTF-8 text, so it cannot be a JSON export.", name);
+                   /* Translators: %s is a file's name */
+                   _("“%s” is not UTF-8 text, so it cannot be a JSON export."), name);
       return FALSE;
     }
   if (!_wtw_import_json_depth_ok (contents, len))
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_MALFORMED,
-                   "“%s” nests lists more than %u deep, which no export does.", name,
+                   /* Translators: a file's name, then how deep lists may nest */
+                   _("“%s” nests lists more than %u deep, which no export does."), name,
                    WTW_IMPORT_MAX_JSON_DEPTH);
       return FALSE;
     }
@@ -666,7 +704,9 @@ load_json (GFile            *source,
       g_autofree char *why = g_utf8_make_valid (local_error->message, -1);
 
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_MALFORMED,
-                   "“%s” is not valid JSON (%s).", name, why);
+                   /* Translators: a file's name, then what the JSON reader says is
+                    * wrong with it (in English) */
+                   _("“%s” is not valid JSON (%s)."), name, why);
       return FALSE;
     }
   explicit_bzero (contents, len);
@@ -685,7 +725,8 @@ load_json (GFile            *source,
   if (format == WTW_IMPORT_FORMAT_AUTO)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "“%s” is neither a Words That Work export nor a Day One export.", name);
+                   /* Translators: %s is a file's name; Day One is another journal app */
+                   _("“%s” is neither a Words That Work export nor a Day One export."), name);
       return FALSE;
     }
 
@@ -729,7 +770,8 @@ wtw_import_plan_load (GFile            *source,
   if (type == G_FILE_TYPE_UNKNOWN)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNREADABLE,
-                   "There is no file or folder named “%s”.", name);
+                   /* Translators: %s is a file's name */
+                   _("There is no file or folder named “%s”."), name);
       return NULL;
     }
   if (format == WTW_IMPORT_FORMAT_AUTO
@@ -738,7 +780,8 @@ wtw_import_plan_load (GFile            *source,
   if (type == G_FILE_TYPE_DIRECTORY && format != WTW_IMPORT_FORMAT_MARKDOWN)
     {
       g_set_error (error, WTW_IMPORT_ERROR, WTW_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "“%s” is a folder; only Markdown files are imported from a folder.", name);
+                   /* Translators: %s is a folder's name */
+                   _("“%s” is a folder; only Markdown files are imported from a folder."), name);
       return NULL;
     }
 
@@ -813,7 +856,7 @@ apply_entry (WtwVault         *vault,
   if (exists)
     {
       wtw_import_report_add_skip (report, item->label,
-                                  "The same entry is already in the journal.");
+                                  _("The same entry is already in the journal."));
       return TRUE;
     }
   if (!wtw_vault_journal_insert (vault, entry, error)
@@ -849,8 +892,8 @@ apply_reflection (WtwVault         *vault,
     {
       wtw_import_report_add_skip (report, item->label,
                                   same_text (existing->body, r->body)
-                                  ? "The same answer is already in the workbook."
-                                  : "You already have an answer to this question here; it was kept as it is.");
+                                  ? _("The same answer is already in the workbook.")
+                                  : _("You already have an answer to this question here; it was kept as it is."));
       return TRUE;
     }
   if (!wtw_vault_reflection_set (vault, r->chapter_id, r->prompt_id, r->body, r->is_private, error)
@@ -876,7 +919,7 @@ apply_conversation (WtwVault         *vault,
     if (((WtwExerciseRecord *) g_ptr_array_index (list, i))->started == record->started)
       {
         wtw_import_report_add_skip (report, item->label,
-                                    "A conversation that began at the same moment is already here.");
+                                    _("A conversation that began at the same moment is already here."));
         return TRUE;
       }
   if (!wtw_vault_exercise_insert (vault, record, error))
@@ -907,7 +950,7 @@ apply_progress (WtwVault         *vault,
       added++;
     }
   if (added == 0)
-    wtw_import_report_add_skip (report, item->label, "These parts are already marked done here.");
+    wtw_import_report_add_skip (report, item->label, _("These parts are already marked done here."));
   report->progress += added;
   return TRUE;
 }
@@ -928,7 +971,7 @@ apply_quiz (WtwVault         *vault,
     if (((WtwVaultQuizResult *) g_ptr_array_index (list, i))->taken == result->taken)
       {
         wtw_import_report_add_skip (report, item->label,
-                                    "A quiz result from the same moment is already here.");
+                                    _("A quiz result from the same moment is already here."));
         return TRUE;
       }
   if (wtw_vault_quiz_save_result (vault, result->taken, result->answers_json,
@@ -964,7 +1007,7 @@ apply_homework (WtwVault         *vault,
     if (same_homework (g_ptr_array_index (list, i), homework))
       {
         wtw_import_report_add_skip (report, item->label,
-                                    "The same homework is already on the list.");
+                                    _("The same homework is already on the list."));
         return TRUE;
       }
   /* Added by the person importing; done and when, as in the file. */
@@ -1021,7 +1064,9 @@ prefix_nothing_imported (GError **error)
 {
   if (error != NULL && *error != NULL
       && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_prefix_error (error, "Nothing was imported. ");
+    /* Translators: put before the message of the error that stopped an
+     * import. Keep the space at the end. */
+    g_prefix_error (error, _("Nothing was imported. "));
 }
 
 /**
@@ -1161,7 +1206,7 @@ apply_slice_cb (gpointer user_data)
   if (!wtw_vault_is_unlocked (job->vault))
     {
       g_set_error (&error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_LOCKED,
-                   "The vault was locked before the import finished.");
+                   _("The vault was locked before the import finished."));
       return fail_job (task, error);
     }
   for (; job->next < end; job->next++)

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "wtw-report-renderer.h"
@@ -128,13 +129,16 @@ add_title_page (WtwReportRenderer *self)
 {
   WtwReport *report = self->report;
   g_autofree char *date = wtw_report_format_date (wtw_report_get_created (report));
-  g_autofree char *by = g_strdup_printf ("Prepared by %s on %s", wtw_report_get_author (report), date);
+  /* Translators: on the report's title page: who made the report, then the
+   * day, as in "Prepared by Robin on 5 May 2026" */
+  g_autofree char *by = g_strdup_printf (_("Prepared by %s on %s"), wtw_report_get_author (report), date);
   const char * const *contents = wtw_report_get_contents (report);
 
-  add_item (self, "Words That Work", "12", 96, 10, 0.40, 0);
+  add_item (self, _("Words That Work"), "12", 96, 10, 0.40, 0);
   add_item (self, wtw_report_get_title (report), "Bold 30", 0, 14, 0.08, 0);
   add_item (self, by, "12", 0, 40, 0.25, 0);
-  add_item (self, "What is in this report", "Bold 13", 0, 8, 0.10, 0);
+  /* Translators: a heading on the report's title page, over the list of its parts */
+  add_item (self, _("What is in this report"), "Bold 13", 0, 8, 0.10, 0);
   for (guint i = 0; contents != NULL && contents[i] != NULL; i++)
     {
       g_autofree char *line = g_strdup_printf ("•  %s", contents[i]);
@@ -295,7 +299,9 @@ draw_footer (WtwReportRenderer *self,
              guint              page)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-  g_autofree char *text = g_strdup_printf ("Page %u of %u", page + 1, self->pages->len);
+  /* Translators: the footer of each page of the report: this page's
+   * number, then how many pages there are */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   PangoFontDescription *desc = pango_font_description_from_string (FAMILIES " 9");
   int width, height;
 

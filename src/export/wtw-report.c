@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,14 +103,6 @@ report_clear (gpointer data)
   g_array_unref (report->blocks);
 }
 
-static const char *
-plural (guint       n,
-        const char *one,
-        const char *many)
-{
-  return n == 1 ? one : many;
-}
-
 static void
 add_block (Gather             *g,
            WtwReportBlockKind  kind,
@@ -158,7 +151,7 @@ member_name (Gather *g,
       if (member->id == member_id)
         return member->name;
     }
-  return "A former member";
+  return _("A former member");
 }
 
 /* The one rule every row passes: sealed rows never go in, private rows
@@ -203,7 +196,8 @@ chosen_chapters (WtwContent         *content,
 static char *
 chapter_heading (WtwChapter *chapter)
 {
-  return g_strdup_printf ("Chapter %u · %s", wtw_chapter_get_number (chapter),
+  /* Translators: a chapter's heading in the report: its number, then its title */
+  return g_strdup_printf (_("Chapter %u · %s"), wtw_chapter_get_number (chapter),
                           wtw_chapter_get_title (chapter));
 }
 
@@ -212,7 +206,9 @@ format_time (gint64 unix_time)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
 
-  return dt != NULL ? g_date_time_format (dt, "%A, %-d %B %Y at %H:%M") : g_strdup ("");
+  /* Translators: a g_date_time_format() format for when a conversation was
+   * held or a journal entry written, as in "Monday, 4 May 2026 at 21:30" */
+  return dt != NULL ? g_date_time_format (dt, _("%A, %-d %B %Y at %H:%M")) : g_strdup ("");
 }
 
 static gint
@@ -316,7 +312,7 @@ gather_reflections (Gather  *g,
   if ((answers = wtw_vault_reflection_list (g->vault, wtw_chapter_get_id (chapter), error)) == NULL)
     return FALSE;
   if (g->index == 0)
-    add_block (g, WTW_REPORT_BLOCK_SECTION, "Reflections");
+    add_block (g, WTW_REPORT_BLOCK_SECTION, _("Reflections"));
   add_block_take (g, WTW_REPORT_BLOCK_HEADING, chapter_heading (chapter));
 
   for (guint p = 0; p < g_list_model_get_n_items (prompts); p++)
@@ -337,9 +333,15 @@ gather_reflections (Gather  *g,
             add_block (g, WTW_REPORT_BLOCK_LABEL, wtw_prompt_get_text (prompt));
           labelled = TRUE;
           updated = wtw_report_format_date (answer->updated);
-          add_block_take (g, WTW_REPORT_BLOCK_META,
-                          g_strdup_printf ("%s · %s%s", member_name (g, answer->member_id), updated,
-                                           answer->is_private ? " · private" : ""));
+          if (answer->is_private)
+            add_block_take (g, WTW_REPORT_BLOCK_META,
+                            /* Translators: a private answer's details: who
+                             * wrote it, then the day it was last changed */
+                            g_strdup_printf (_("%s · %s · private"), member_name (g, answer->member_id),
+                                             updated));
+          else
+            add_block_take (g, WTW_REPORT_BLOCK_META,
+                            g_strdup_printf ("%s · %s", member_name (g, answer->member_id), updated));
           add_block (g, WTW_REPORT_BLOCK_BODY, answer->body);
           g->report->summary.n_reflections++;
         }
@@ -348,7 +350,7 @@ gather_reflections (Gather  *g,
   if (g->report->summary.n_reflections > n_before)
     g->report->summary.n_reflection_chapters++;
   else
-    add_block (g, WTW_REPORT_BLOCK_NOTE, "No answers have been written in this chapter yet.");
+    add_block (g, WTW_REPORT_BLOCK_NOTE, _("No answers have been written in this chapter yet."));
   return TRUE;
 }
 
@@ -356,19 +358,25 @@ static void
 add_conversation (Gather                  *g,
                   const WtwExerciseRecord *record)
 {
-  const char *a = !is_blank (record->name_a) ? record->name_a : "Partner A";
-  const char *b = !is_blank (record->name_b) ? record->name_b : "Partner B";
+  const char *a = !is_blank (record->name_a) ? record->name_a : _("Partner A");
+  const char *b = !is_blank (record->name_b) ? record->name_b : _("Partner B");
   g_autofree char *when = format_time (record->started);
 
-  add_block_take (g, WTW_REPORT_BLOCK_META, g_strdup_printf ("%s · %s and %s", when, a, b));
+  /* Translators: a conversation's details: when it was held, then the two
+   * partners' names */
+  add_block_take (g, WTW_REPORT_BLOCK_META, g_strdup_printf (_("%s · %s and %s"), when, a, b));
   if (!is_blank (record->notes_a))
     {
-      add_block_take (g, WTW_REPORT_BLOCK_LABEL, g_strdup_printf ("What %s noticed", a));
+      /* Translators: a label over the notes a partner wrote after a
+       * conversation; %s is the partner's name */
+      add_block_take (g, WTW_REPORT_BLOCK_LABEL, g_strdup_printf (_("What %s noticed"), a));
       add_block (g, WTW_REPORT_BLOCK_BODY, record->notes_a);
     }
   if (!is_blank (record->notes_b))
     {
-      add_block_take (g, WTW_REPORT_BLOCK_LABEL, g_strdup_printf ("What %s noticed", b));
+      /* Translators: a label over the notes a partner wrote after a
+       * conversation; %s is the partner's name */
+      add_block_take (g, WTW_REPORT_BLOCK_LABEL, g_strdup_printf (_("What %s noticed"), b));
       add_block (g, WTW_REPORT_BLOCK_BODY, record->notes_b);
     }
 }
@@ -384,7 +392,7 @@ gather_exercises (Gather  *g,
   if ((records = wtw_vault_exercise_list (g->vault, wtw_chapter_get_id (chapter), error)) == NULL)
     return FALSE;
   if (g->index == 0)
-    add_block (g, WTW_REPORT_BLOCK_SECTION, "Conversation Notes");
+    add_block (g, WTW_REPORT_BLOCK_SECTION, _("Conversation Notes"));
   add_block_take (g, WTW_REPORT_BLOCK_HEADING, chapter_heading (chapter));
 
   /* Listed newest first; read in the order they were held. */
@@ -399,7 +407,8 @@ gather_exercises (Gather  *g,
     }
   g->report->summary.n_conversations += n;
   if (n == 0)
-    add_block (g, WTW_REPORT_BLOCK_NOTE, "No notes have been written after a conversation of this chapter yet.");
+    add_block (g, WTW_REPORT_BLOCK_NOTE,
+               _("No notes have been written after a conversation of this chapter yet."));
   return TRUE;
 }
 
@@ -412,19 +421,30 @@ describe_journal_filter (const WtwReportSelection *sel)
     {
       g_autofree char *from = wtw_report_format_date (sel->journal_from);
 
-      g_string_append_printf (text, " from %s", from);
+      /* Translators: part of the journal's description, added after e.g.
+       * "3 entries"; %s is a day, as in "1 May 2026". Keep the space at
+       * the start. */
+      g_string_append_printf (text, _(" from %s"), from);
     }
   if (sel->journal_to != 0)
     {
       g_autofree char *to = wtw_report_format_date (sel->journal_to - 1);
 
-      g_string_append_printf (text, " until %s", to);
+      /* Translators: part of the journal's description, added after e.g.
+       * "3 entries from 1 May 2026"; %s is a day, as in "31 May 2026". Keep
+       * the space at the start. */
+      g_string_append_printf (text, _(" until %s"), to);
     }
   if (sel->journal_tags != NULL && sel->journal_tags[0] != NULL)
     {
-      g_autofree char *tags = g_strjoinv ("”, “", sel->journal_tags);
+      /* Translators: what goes between two tags in ", tagged “work”, “family”":
+       * a closing quote, a comma, a space and an opening quote */
+      g_autofree char *tags = g_strjoinv (_("”, “"), sel->journal_tags);
 
-      g_string_append_printf (text, ", tagged “%s”", tags);
+      /* Translators: the last part of the journal's description, added after
+       * e.g. "3 entries from 1 May 2026"; %s is one or more tags, as in
+       * work”, “family. Keep the comma at the start. */
+      g_string_append_printf (text, _(", tagged “%s”"), tags);
     }
   return g_string_free (text, FALSE);
 }
@@ -435,13 +455,22 @@ journal_heading (Gather *g)
   guint n = g->report->summary.n_entries;
   g_autofree char *filter = describe_journal_filter (g->selection);
 
-  add_block (g, WTW_REPORT_BLOCK_SECTION, "Journal");
+  add_block (g, WTW_REPORT_BLOCK_SECTION, _("Journal"));
   if (n == 0)
     add_block_take (g, WTW_REPORT_BLOCK_NOTE,
-                    g_strdup_printf ("No journal entries were written%s.", filter));
+                    /* Translators: %s is which entries were chosen, as in
+                     * " from 1 May 2026, tagged “work”", or nothing when
+                     * all of them were */
+                    g_strdup_printf (_("No journal entries were written%s."), filter));
   else
     add_block_take (g, WTW_REPORT_BLOCK_META,
-                    g_strdup_printf ("%u %s%s, oldest first.", n, plural (n, "entry", "entries"), filter));
+                    /* Translators: the number of journal entries in the
+                     * report; %s is which entries were chosen, as in
+                     * " from 1 May 2026, tagged “work”", or nothing when
+                     * all of them were */
+                    g_strdup_printf (g_dngettext (NULL, "%u entry%s, oldest first.",
+                                                  "%u entries%s, oldest first.", n),
+                                     n, filter));
 }
 
 static gboolean
@@ -469,22 +498,34 @@ gather_entry (Gather  *g,
   if (g->members->len > 1)
     g_string_append_printf (meta, " · %s", member_name (g, entry->member_id));
   if (!is_blank (entry->mood))
-    g_string_append_printf (meta, " · feeling %s", entry->mood);
+    {
+      g_string_append (meta, " · ");
+      /* Translators: in a journal entry's details; %s is the mood the
+       * person chose for it, as in "feeling calm" */
+      g_string_append_printf (meta, _("feeling %s"), entry->mood);
+    }
   if (tags[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", tags);
 
-      g_string_append_printf (meta, " · tags: %s", joined);
+      g_string_append (meta, " · ");
+      /* Translators: in a journal entry's details; %s is a list of its
+       * tags, as in "tags: work, family" */
+      g_string_append_printf (meta, _("tags: %s"), joined);
     }
   if (entry->is_private)
-    g_string_append (meta, " · private");
+    {
+      g_string_append (meta, " · ");
+      /* Translators: in a journal entry's details: only its author sees it in the app */
+      g_string_append (meta, C_("journal entry", "private"));
+    }
 
-  add_block (g, WTW_REPORT_BLOCK_HEADING, !is_blank (entry->title) ? entry->title : "Untitled entry");
+  add_block (g, WTW_REPORT_BLOCK_HEADING, !is_blank (entry->title) ? entry->title : _("Untitled entry"));
   add_block (g, WTW_REPORT_BLOCK_META, meta->str);
   if (!is_blank (entry->body))
     add_block (g, WTW_REPORT_BLOCK_BODY, entry->body);
   else
-    add_block (g, WTW_REPORT_BLOCK_NOTE, "This entry has no text.");
+    add_block (g, WTW_REPORT_BLOCK_NOTE, _("This entry has no text."));
   wipe_string (entry->body);
   return TRUE;
 }
@@ -505,12 +546,14 @@ describe_scores (Gather                   *g,
 
       if (dimensions != NULL && d < g_list_model_get_n_items (dimensions))
         dim = g_list_model_get_item (dimensions, d);
-      name = dim != NULL ? wtw_quiz_dimension_get_name (dim) : "Dimension";
+      /* Translators: stands for a quiz dimension whose name is not known */
+      name = dim != NULL ? wtw_quiz_dimension_get_name (dim) : _("Dimension");
       if (d > 0)
         g_string_append_c (text, '\n');
       if (result->scores[d] < 0)
         {
-          g_string_append_printf (text, "%s: no score", name);
+          /* Translators: %s is a quiz dimension's name, as in "Communication" */
+          g_string_append_printf (text, _("%s: no score"), name);
           continue;
         }
       if (dim != NULL)
@@ -521,9 +564,14 @@ describe_scores (Gather                   *g,
 
           tier = tier_obj != NULL ? wtw_quiz_tier_get_name (tier_obj) : NULL;
         }
-      g_string_append_printf (text, "%s: %.0f of 100", name, result->scores[d]);
       if (tier != NULL)
-        g_string_append_printf (text, " (%s)", tier);
+        /* Translators: a quiz dimension's name, its score and the tier the
+         * score falls in, as in "Communication: 72 of 100 (Steady)" */
+        g_string_append_printf (text, _("%s: %.0f of 100 (%s)"), name, result->scores[d], tier);
+      else
+        /* Translators: a quiz dimension's name and its score, as in
+         * "Communication: 72 of 100" */
+        g_string_append_printf (text, _("%s: %.0f of 100"), name, result->scores[d]);
     }
   return g_string_free (text, FALSE);
 }
@@ -539,11 +587,11 @@ gather_quiz (Gather  *g,
 
   if (results == NULL)
     return FALSE;
-  add_block (g, WTW_REPORT_BLOCK_SECTION, "Quiz Results");
+  add_block (g, WTW_REPORT_BLOCK_SECTION, _("Quiz Results"));
   if (quiz != NULL && !is_blank (wtw_quiz_get_disclaimer (quiz)))
     add_block (g, WTW_REPORT_BLOCK_NOTE, wtw_quiz_get_disclaimer (quiz));
   if (results->len == 0)
-    add_block (g, WTW_REPORT_BLOCK_NOTE, "No quiz has been completed yet.");
+    add_block (g, WTW_REPORT_BLOCK_NOTE, _("No quiz has been completed yet."));
 
   for (guint i = results->len; i > 0; i--)
     {
@@ -575,34 +623,53 @@ finish_title_page (Gather *g)
   g_autoptr(GStrvBuilder) contents = g_strv_builder_new ();
 
   if (g->reflection_chapters->len > 0)
-    strv_builder_take (contents,
-                       g_strdup_printf ("Reflections: %u %s from %u %s", s->n_reflections,
-                                        plural (s->n_reflections, "answer", "answers"),
-                                        g->reflection_chapters->len,
-                                        plural (g->reflection_chapters->len, "chapter", "chapters")));
+    {
+      GString *line = g_string_new (NULL);
+      guint n_chapters = g->reflection_chapters->len;
+
+      g_string_append_printf (line, g_dngettext (NULL, "Reflections: %u answer", "Reflections: %u answers",
+                                                 s->n_reflections), s->n_reflections);
+      /* Translators: added after "Reflections: 3 answers" on the report's
+       * title page. Keep the space at the start. */
+      g_string_append_printf (line, g_dngettext (NULL, " from %u chapter", " from %u chapters",
+                                                 n_chapters), n_chapters);
+      strv_builder_take (contents, g_string_free (line, FALSE));
+    }
   if (g->exercise_chapters->len > 0)
-    strv_builder_take (contents,
-                         g_strdup_printf ("Conversation notes: %u %s in %u %s",
-                                          s->n_conversations,
-                                          plural (s->n_conversations, "conversation", "conversations"),
-                                          g->exercise_chapters->len,
-                                          plural (g->exercise_chapters->len, "chapter", "chapters")));
+    {
+      GString *line = g_string_new (NULL);
+      guint n_chapters = g->exercise_chapters->len;
+
+      g_string_append_printf (line, g_dngettext (NULL, "Conversation notes: %u conversation",
+                                                 "Conversation notes: %u conversations",
+                                                 s->n_conversations), s->n_conversations);
+      /* Translators: added after "Conversation notes: 2 conversations" on the
+       * report's title page. Keep the space at the start. */
+      g_string_append_printf (line, g_dngettext (NULL, " in %u chapter", " in %u chapters",
+                                                 n_chapters), n_chapters);
+      strv_builder_take (contents, g_string_free (line, FALSE));
+    }
   if (sel->journal)
     {
       g_autofree char *filter = describe_journal_filter (sel);
+      GString *line = g_string_new (NULL);
 
-      strv_builder_take (contents,
-                           g_strdup_printf ("Journal: %u %s%s", s->n_entries,
-                                            plural (s->n_entries, "entry", "entries"), filter));
+      g_string_append_printf (line, g_dngettext (NULL, "Journal: %u entry", "Journal: %u entries",
+                                                 s->n_entries), s->n_entries);
+      g_string_append (line, filter);
+      strv_builder_take (contents, g_string_free (line, FALSE));
     }
   if (sel->quiz)
     strv_builder_take (contents,
-                         g_strdup_printf ("Quiz results: %u", s->n_quiz_results));
+                       g_strdup_printf (g_dngettext (NULL, "Quiz results: %u", "Quiz results: %u",
+                                                     s->n_quiz_results), s->n_quiz_results));
   report->contents = g_strv_builder_end (contents);
 
   report->privacy_note =
-    g_strdup_printf ("This report is private. It holds personal writing that %s chose to share; "
-                     "please keep it confidential and do not pass it on.", report->author);
+    /* Translators: the note at the foot of the report's title page; %s is
+     * the name of the member who made the report */
+    g_strdup_printf (_("This report is private. It holds personal writing that %s chose to share; "
+                       "please keep it confidential and do not pass it on."), report->author);
 }
 
 static gboolean
@@ -701,10 +768,12 @@ gather_new (WtwVault                 *vault,
   g->summary_only = summary_only;
   g->entry_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  report->title = g_strdup ("For My Therapist");
+  /* Translators: the title of the report a person gives their therapist */
+  report->title = g_strdup (_("For My Therapist"));
   report->author = g_strdup (wtw_vault_get_member_name (vault));
   if (report->author == NULL)
-    report->author = g_strdup ("A member");
+    /* Translators: who prepared the report, when the member has no name */
+    report->author = g_strdup (_("A member"));
   report->created = g_date_time_to_unix (now);
   report->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_array_set_clear_func (report->blocks, block_clear);
@@ -719,7 +788,7 @@ check_args (WtwVault  *vault,
   if (!wtw_vault_is_unlocked (vault))
     {
       g_set_error_literal (error, WTW_VAULT_ERROR, WTW_VAULT_ERROR_LOCKED,
-                           "The vault must be unlocked first.");
+                           _("The vault must be unlocked first."));
       return FALSE;
     }
   return TRUE;
@@ -1055,7 +1124,8 @@ wtw_report_format_date (gint64 unix_time)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
 
-  return dt != NULL ? g_date_time_format (dt, "%-d %B %Y") : g_strdup ("");
+  /* Translators: a g_date_time_format() format for a day, as in "5 May 2026" */
+  return dt != NULL ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup ("");
 }
 
 /**
@@ -1090,7 +1160,10 @@ wtw_report_parse_day (const char  *text,
       || (day = g_date_time_new_local (y, m, d, 0, 0, 0)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a date; write it as year-month-day, for example 2026-05-01.",
+                   /* Translators: %s is what the person typed; the day must
+                    * be typed as digits in the form shown, so keep
+                    * 2026-05-01 as it is */
+                   _("“%s” is not a date; write it as year-month-day, for example 2026-05-01."),
                    stripped);
       return FALSE;
     }
