@@ -177,6 +177,48 @@ scale_from_floor (WtwKdfParams *params,
   params->ops = CLAMP (params->ops, WTW_KDF_OPS_FLOOR, WTW_KDF_OPS_MAX);
 }
 
+static double
+measure_cb (const WtwKdfParams *params,
+            gpointer            user_data)
+{
+  return measure (params);
+}
+
+/**
+ * _wtw_kdf_calibrate_with:
+ * @params: (out): the chosen parameters
+ * @measure_func: how long a derivation with given parameters takes, in seconds
+ * @user_data: data for @measure_func
+ *
+ * wtw_kdf_calibrate() with its clock given, so that tests can check the
+ * choices for machines of any speed without timing anything.
+ */
+void
+_wtw_kdf_calibrate_with (WtwKdfParams   *params,
+                         WtwKdfMeasure   measure_func,
+                         gpointer        user_data)
+{
+  WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
+  double seconds = measure_func (&floor, user_data);
+
+  *params = floor;
+  if (seconds >= MIN_SECONDS)
+    return;
+
+  scale_from_floor (params, seconds);
+  seconds = measure_func (params, user_data);
+
+  /* The prediction overshot (caches, other load): step memory down, never
+   * below the floor. */
+  while (seconds > MAX_SECONDS && params->mem / 2 >= WTW_KDF_MEM_FLOOR)
+    {
+      params->mem = params->mem / 2 / MIB * MIB;
+      seconds /= 2;
+    }
+  g_debug ("Calibrated Argon2id: ops %" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT
+           " MiB, about %.2f s", params->ops, params->mem / MIB, seconds);
+}
+
 /**
  * wtw_kdf_calibrate:
  * @params: (out): the chosen parameters
@@ -189,23 +231,5 @@ scale_from_floor (WtwKdfParams *params,
 void
 wtw_kdf_calibrate (WtwKdfParams *params)
 {
-  WtwKdfParams floor = WTW_KDF_PARAMS_FLOOR;
-  double seconds = measure (&floor);
-
-  *params = floor;
-  if (seconds >= MIN_SECONDS)
-    return;
-
-  scale_from_floor (params, seconds);
-  seconds = measure (params);
-
-  /* The prediction overshot (caches, other load): step memory down, never
-   * below the floor. */
-  while (seconds > MAX_SECONDS && params->mem / 2 >= WTW_KDF_MEM_FLOOR)
-    {
-      params->mem = params->mem / 2 / MIB * MIB;
-      seconds /= 2;
-    }
-  g_debug ("Calibrated Argon2id: ops %" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT
-           " MiB, about %.2f s", params->ops, params->mem / MIB, seconds);
+  _wtw_kdf_calibrate_with (params, measure_cb, NULL);
 }

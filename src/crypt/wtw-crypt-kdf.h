@@ -48,6 +48,14 @@ typedef struct
 gboolean wtw_kdf_params_valid     (const WtwKdfParams *params);
 guint64  wtw_kdf_mem_cap          (void);
 void     wtw_kdf_calibrate        (WtwKdfParams       *params);
+
+typedef double (*WtwKdfMeasure) (const WtwKdfParams *params,
+                                 gpointer            user_data);
+
+/* Tests only: wtw_kdf_calibrate() with a given clock. */
+void     _wtw_kdf_calibrate_with  (WtwKdfParams       *params,
+                                   WtwKdfMeasure       measure_func,
+                                   gpointer            user_data);
 gboolean wtw_kdf_derive           (const WtwKdfParams *params,
                                    const guint8       *salt,
                                    const char         *secret,

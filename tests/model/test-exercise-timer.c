@@ -382,8 +382,10 @@ test_timer_real_clock (void)
   while (wtw_exercise_timer_get_state (timer) != WTW_EXERCISE_TIMER_FINISHED)
     g_main_loop_run (loop);
 
+  /* Never early; late only by what a busy machine makes it (the bound is
+   * there to catch a timer that stalls, not to time it). */
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
 }
 
 static void
