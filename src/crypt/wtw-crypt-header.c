@@ -47,6 +47,7 @@
 #define S_SEAL_NONCE   216
 #define S_SEALED       240
 #define S_END          288
+#define S_OWNER_TAG    288     /* 32 bytes, zero in slots made before owner tags */
 
 #define KDF_ARGON2ID13 1
 
@@ -120,6 +121,7 @@ slot_serialize (const WtwSlot *slot,
   memcpy (p + S_EPHEMERAL, slot->ephemeral, WTW_KEY_BYTES);
   memcpy (p + S_SEAL_NONCE, slot->seal_nonce, WTW_NONCE_BYTES);
   memcpy (p + S_SEALED, slot->sealed, WTW_SLOT_SEALED);
+  memcpy (p + S_OWNER_TAG, slot->owner_tag, WTW_KEY_BYTES);
 }
 
 static void
@@ -143,6 +145,7 @@ slot_parse (WtwSlot      *slot,
   memcpy (slot->ephemeral, p + S_EPHEMERAL, WTW_KEY_BYTES);
   memcpy (slot->seal_nonce, p + S_SEAL_NONCE, WTW_NONCE_BYTES);
   memcpy (slot->sealed, p + S_SEALED, WTW_SLOT_SEALED);
+  memcpy (slot->owner_tag, p + S_OWNER_TAG, WTW_KEY_BYTES);
 }
 
 static void
@@ -563,6 +566,61 @@ wtw_slot_open (const WtwHeader *header,
   return status;
 }
 
+/* The owner tag: BLAKE2b-256 of the slot's identity, keyed with a subkey of
+ * the owner's personal key, which only the owner holds. Anyone with the
+ * master key can rewrite the header, but not make a slot that passes for
+ * another member's. */
+static void
+owner_tag (const WtwSlot *slot,
+           const guint8  *personal,
+           guint8        *tag)
+{
+  guint8 subkey[crypto_kdf_KEYBYTES];
+  guint8 identity[S_PARAMS_END];
+
+  crypto_kdf_derive_from_key (subkey, sizeof subkey, 1, "wtwslot1", personal);
+  slot_identity (slot, identity);
+  crypto_generichash (tag, WTW_KEY_BYTES, identity, sizeof identity, subkey, sizeof subkey);
+  sodium_memzero (subkey, sizeof subkey);
+}
+
+/**
+ * wtw_slot_tag_owner:
+ * @slot: a filled slot
+ * @personal: its owner's 32-byte personal key
+ *
+ * Writes the slot's owner tag.
+ */
+void
+wtw_slot_tag_owner (WtwSlot      *slot,
+                    const guint8 *personal)
+{
+  owner_tag (slot, personal, slot->owner_tag);
+}
+
+/**
+ * wtw_slot_owner_valid:
+ * @slot: a slot
+ * @personal: a member's 32-byte personal key
+ *
+ * Returns: %TRUE if the slot carries an owner tag made with @personal: it was
+ *   made by that member (or by the app for them), not planted by another
+ */
+gboolean
+wtw_slot_owner_valid (const WtwSlot *slot,
+                      const guint8  *personal)
+{
+  guint8 tag[WTW_KEY_BYTES];
+  gboolean ok;
+
+  if (slot->kind == WTW_SLOT_EMPTY || sodium_is_zero (slot->owner_tag, WTW_KEY_BYTES))
+    return FALSE;
+  owner_tag (slot, personal, tag);
+  ok = sodium_memcmp (tag, slot->owner_tag, WTW_KEY_BYTES) == 0;
+  sodium_memzero (tag, sizeof tag);
+  return ok;
+}
+
 /**
  * wtw_slot_fill:
  * @header: a header
@@ -618,7 +676,9 @@ wtw_slot_fill (WtwHeader          *header,
                                                   slot->wrap_nonce, kek);
       ok = wtw_slot_seal_master (header, index, master);
     }
-  if (!ok)
+  if (ok)
+    wtw_slot_tag_owner (slot, personal);
+  else
     memset (slot, 0, sizeof *slot);
   sodium_memzero (kek, sizeof kek);
   wtw_secure_free (s);

@@ -41,6 +41,7 @@ typedef struct
   guint8       ephemeral[WTW_KEY_BYTES];
   guint8       seal_nonce[WTW_NONCE_BYTES];
   guint8       sealed[WTW_SLOT_SEALED];
+  guint8       owner_tag[WTW_KEY_BYTES];   /* zeros in slots made before owner tags */
 } WtwSlot;
 
 typedef struct
@@ -105,6 +106,10 @@ gboolean        wtw_slot_fill          (WtwHeader          *header,
                                         gsize               secret_len,
                                         const guint8       *personal,
                                         const guint8       *master);
+void            wtw_slot_tag_owner     (WtwSlot            *slot,
+                                        const guint8       *personal);
+gboolean        wtw_slot_owner_valid   (const WtwSlot      *slot,
+                                        const guint8       *personal);
 gboolean        wtw_slot_seal_master   (WtwHeader          *header,
                                         guint               index,
                                         const guint8       *master);

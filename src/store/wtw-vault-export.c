@@ -44,6 +44,8 @@ typedef struct
   WtwCryptKeys      *new_keys;
   WtwHeader          header;
   gint64             drop_member_id;
+  gint64             member_id;       /* who exports */
+  guint8            *personal;        /* guarded copy of their key, to check owner tags */
   guint              busy_timeout;
   WtwVaultProgress   progress;
   gpointer           progress_data;
@@ -61,6 +63,7 @@ export_job_free (ExportJob *job)
   g_free (job->tmp_path);
   g_clear_pointer (&job->keys, wtw_crypt_keys_unref);
   g_clear_pointer (&job->new_keys, wtw_crypt_keys_unref);
+  g_clear_pointer (&job->personal, wtw_secure_free);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_mutex_clear (&job->mutex);
   g_free (job);
@@ -199,6 +202,40 @@ copy_pages (ExportJob     *job,
   return ok && (fsync (fd) == 0 || set_io_error ("sync", job->tmp_path, errno, error));
 }
 
+/* Whether the exporting member has a slot of @kind with a valid owner tag. */
+static gboolean
+has_own_tagged (ExportJob   *job,
+                WtwSlotKind  kind)
+{
+  for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+    {
+      const WtwSlot *slot = &job->header.slots[i];
+
+      if (slot->kind == kind && (gint64) slot->member_id == job->member_id
+          && wtw_slot_owner_valid (slot, job->personal))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which slots a copy made to drop a member keeps: only the exporting
+ * member's, and of those only the ones their personal key vouches for. A
+ * slot labelled as theirs that it does not vouch for was planted by someone
+ * else with the master key (the member being dropped, say, to keep a way
+ * into the copy). Slots made before owner tags carry none; one of those is
+ * kept only when the member has no tagged slot of its kind, so a vault from
+ * before keeps working as it did. */
+static gboolean
+keep_when_dropping (ExportJob     *job,
+                    const WtwSlot *slot)
+{
+  if ((gint64) slot->member_id != job->member_id)
+    return FALSE;
+  if (wtw_slot_owner_valid (slot, job->personal))
+    return TRUE;
+  return sodium_is_zero (slot->owner_tag, WTW_KEY_BYTES) && !has_own_tagged (job, slot->kind);
+}
+
 /* The new header: new file id, same slots (less the dropped member's), each
  * master key seal redone for the new master key and file id. */
 static gboolean
@@ -207,6 +244,8 @@ build_header (ExportJob  *job,
 {
   guint8 *master = wtw_secure_alloc (WTW_KEY_BYTES);
   WtwHeader *h = &job->header;
+  WtwHeader before = job->header;
+  gboolean checked = job->drop_member_id != 0 && job->drop_member_id != job->member_id;
   gboolean ok = TRUE;
   guint kept = 0;
 
@@ -218,11 +257,18 @@ build_header (ExportJob  *job,
     {
       if (h->slots[i].kind == WTW_SLOT_EMPTY)
         continue;
-      if ((gint64) h->slots[i].member_id == job->drop_member_id)
-        memset (&h->slots[i], 0, sizeof h->slots[i]);
+      if ((gint64) h->slots[i].member_id == job->drop_member_id
+          || (checked && !keep_when_dropping (job, &before.slots[i])))
+        {
+          if ((gint64) h->slots[i].member_id != job->drop_member_id)
+            g_debug ("Slot %u, labelled member %" G_GUINT64_FORMAT ", is not vouched for by its "
+                     "member: left out of the copy", i, h->slots[i].member_id);
+          memset (&h->slots[i], 0, sizeof h->slots[i]);
+        }
       else
         ok = wtw_slot_seal_master (h, i, master) && ++kept;
     }
+  sodium_memzero (&before, sizeof before);
   job->new_keys = wtw_crypt_keys_new (master, h->file_id);
   wtw_secure_free (master);
   if (ok && kept > 0)
@@ -364,6 +410,9 @@ export_job_new (WtwVault          *self,
   job->keys = wtw_crypt_keys_ref (_wtw_vault_get_keys (self));
   job->header = *_wtw_vault_get_header (self);
   job->drop_member_id = drop_member_id;
+  job->member_id = wtw_vault_get_member_id (self);
+  job->personal = wtw_secure_alloc (WTW_KEY_BYTES);
+  memcpy (job->personal, _wtw_vault_get_personal_key (self), WTW_KEY_BYTES);
   job->busy_timeout = _wtw_vault_get_busy_timeout (self);
   job->progress = progress;
   job->progress_data = progress_data;

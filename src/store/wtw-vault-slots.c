@@ -191,6 +191,12 @@ member_passphrase_slot (SlotOp    *op,
   if (member_owns_slot (op, header, op->slot_index)
       && header->slots[op->slot_index].kind == WTW_SLOT_PASSPHRASE)
     return op->slot_index;
+  /* One the member's key vouches for first: a slot planted under their
+   * name (docs/vault-format.md, section 10) must not stand in for theirs. */
+  for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+    if (member_owns_slot (op, header, i) && header->slots[i].kind == WTW_SLOT_PASSPHRASE
+        && wtw_slot_owner_valid (&header->slots[i], op->personal))
+      return (int) i;
   for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
     if (member_owns_slot (op, header, i) && header->slots[i].kind == WTW_SLOT_PASSPHRASE)
       return (int) i;

@@ -853,6 +853,118 @@ test_export_drop_member (VaultFixture  *fx,
   }
 }
 
+#define PLANTED "a way back in, kept for later"
+
+/* What a member with the master key and their own tools can do: add a slot
+ * that opens with their own passphrase but is labelled as the other member.
+ * Returns the planted slot's index. */
+static guint
+plant_slot (WtwVault *vault,
+            const char *path,
+            gint64    labelled_as)
+{
+  g_autoptr(GError) error = NULL;
+  WtwHeader header = *_wtw_vault_get_header (vault);
+  int index = wtw_header_free_slot (&header);
+  guint8 fake_personal[WTW_KEY_BYTES];
+
+  g_assert_cmpint (index, >=, 0);
+  randombytes_buf (fake_personal, sizeof fake_personal);
+  g_assert_true (wtw_slot_fill (&header, (guint) index, WTW_SLOT_PASSPHRASE, (guint64) labelled_as,
+                                &floor_params, PLANTED, strlen (PLANTED), fake_personal,
+                                wtw_crypt_keys_get_master (_wtw_vault_get_keys (vault))));
+  g_assert_true (wtw_header_write (path, &header, _wtw_vault_get_keys (vault), &error));
+  g_assert_no_error (error);
+  _wtw_vault_set_header (vault, &header);
+  return (guint) index;
+}
+
+/* Dropping a member keeps only the slots the remaining member's own key
+ * vouches for: a slot the dropped member planted under the other's name
+ * opens the old file, never the copy. */
+static void
+test_export_drops_planted_slot (VaultFixture  *fx,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest_path = g_build_filename (fx->dir, "without-sam.wtw", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(WtwVault) copy = wtw_vault_new (dest);
+  g_autoptr(WtwVault) old = wtw_vault_new (fx->file);
+  gint64 alex, sam;
+
+  vault_fixture_create (fx);
+  alex = wtw_vault_get_member_id (fx->vault);
+  sam = wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Every slot the app makes carries its owner's tag. */
+  for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+    {
+      const WtwSlot *slot = &_wtw_vault_get_header (fx->vault)->slots[i];
+
+      if (slot->kind != WTW_SLOT_EMPTY && (gint64) slot->member_id == alex)
+        g_assert_true (wtw_slot_owner_valid (slot, _wtw_vault_get_personal_key (fx->vault)));
+    }
+
+  /* Sam, in the vault with his own passphrase, plants a slot named Alex's. */
+  wtw_vault_switch_member (fx->vault, PASSPHRASE_2, NULL, &error);
+  g_assert_no_error (error);
+  plant_slot (fx->vault, fx->path, alex);
+  unlock_ok (old, PLANTED, WTW_SECRET_PASSPHRASE);
+  wtw_vault_lock (old);
+
+  /* Alex drops Sam. */
+  wtw_vault_switch_member (fx->vault, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (wtw_vault_export (fx->vault, dest, sam, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  unlock_fails (copy, PLANTED, WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  unlock_fails (copy, PASSPHRASE_2, WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  unlock_ok (copy, PASSPHRASE, WTW_SECRET_PASSPHRASE);
+  wtw_vault_lock (copy);
+  unlock_ok (copy, fx->recovery_key, WTW_SECRET_RECOVERY_KEY);
+  {
+    g_autoptr(GPtrArray) slots = wtw_vault_list_key_slots (copy, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (slots->len, ==, 2);
+  }
+}
+
+/* Slots made before owner tags have none: a member's own are kept when
+ * they have no tagged slot of that kind, so an older vault still opens
+ * after dropping a partner (and, as before tags, a planted untagged slot of
+ * a kind the member has no tagged slot of is kept with them). */
+static void
+test_export_keeps_untagged_own (VaultFixture  *fx,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest_path = g_build_filename (fx->dir, "legacy.wtw", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autoptr(WtwVault) copy = wtw_vault_new (dest);
+  WtwHeader header;
+  gint64 sam;
+
+  vault_fixture_create (fx);
+  sam = wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, NULL, NULL, &error);
+  g_assert_no_error (error);
+  header = *_wtw_vault_get_header (fx->vault);
+  for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+    memset (header.slots[i].owner_tag, 0, WTW_KEY_BYTES);
+  g_assert_true (wtw_header_write (fx->path, &header, _wtw_vault_get_keys (fx->vault), &error));
+  g_assert_no_error (error);
+  _wtw_vault_set_header (fx->vault, &header);
+
+  g_assert_true (wtw_vault_export (fx->vault, dest, sam, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  unlock_ok (copy, PASSPHRASE, WTW_SECRET_PASSPHRASE);
+  wtw_vault_lock (copy);
+  unlock_ok (copy, fx->recovery_key, WTW_SECRET_RECOVERY_KEY);
+  wtw_vault_lock (copy);
+  unlock_fails (copy, PASSPHRASE_2, WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
 static void
 test_export_async (VaultFixture  *fx,
                    gconstpointer  data)
@@ -1137,6 +1249,8 @@ main (int   argc,
   add_test ("/wtw/vault/check/swapped-pages", test_swapped_pages);
   add_test ("/wtw/vault/export/round-trip", test_export);
   add_test ("/wtw/vault/export/drop-member", test_export_drop_member);
+  add_test ("/wtw/vault/export/drops-planted-slot", test_export_drops_planted_slot);
+  add_test ("/wtw/vault/export/keeps-untagged-own", test_export_keeps_untagged_own);
   add_test ("/wtw/vault/export/async", test_export_async);
   add_test ("/wtw/vault/sql/vacuum", test_vacuum);
   add_test ("/wtw/vault/sql/authorizer", test_authorizer);
