@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "wtw-backup.h"
+#include "wtw-vault-tags.h"
 #include "wtw-cli-secret.h"
 #include "wtw-crypt-kdf.h"
 #include "wtw-export-json.h"
@@ -528,17 +529,23 @@ cmd_search (int    argc,
   int rc;
 
   context = command_context ("VAULT QUERY", "Searches the journal (full text; every word must match, the\n"
-                             "last one as a prefix). Prints matches as “list” does. Private\n"
-                             "entries are not searched.", NULL);
+                             "last one as a prefix), newest first. Prints matches as “list”\n"
+                             "does. Private entries are found only by the member who wrote them.",
+                             NULL);
   g_option_context_add_main_entries (context, unlock_entries, NULL);
   if ((rc = parse_command (context, "search", &argc, &argv, 2)) >= 0)
     return rc;
 
-  if ((vault = open_vault (argv[1], &error)) == NULL
-      || (hits = wtw_vault_journal_search (vault, argv[2], G_MAXUINT, &error)) == NULL)
+  if ((vault = open_vault (argv[1], &error)) == NULL)
     return fail (error);
+  {
+    const WtwJournalFilter filter = { .text = argv[2] };
+
+    if ((hits = wtw_vault_journal_query (vault, &filter, 0, 0, &error)) == NULL)
+      return fail (error);
+  }
   for (guint i = 0; i < hits->len; i++)
-    print_entry_line (g_ptr_array_index (hits, i));
+    print_entry_line (((WtwJournalRow *) g_ptr_array_index (hits, i))->entry);
   return EXIT_OK;
 }
 

@@ -296,6 +296,13 @@ test_roundtrip (Fixture       *fx,
     g_assert_null (strstr (run->out, "Secret"));
   }
   {
+    /* Its writer finds a private entry by its words, too. */
+    g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "search", fx->vault, "mine", "--passphrase-fd", "3");
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Secret"));
+  }
+  {
     g_autoptr(Run) run = run_cli (NULL, fx->passphrase, NULL, "search", fx->vault, "\"unbalanced AND (", "--passphrase-fd", "3");
 
     g_assert_cmpint (run->status, ==, 0);
