@@ -144,6 +144,21 @@ clear_damage (WtwSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
 }
 
+/* A new vault object for the file (at start, and after re-keying): damage
+ * found in the one before says nothing about this one. */
+static void
+set_vault (WtwSession *self,
+           WtwVault   *vault)
+{
+  if (self->vault != NULL)
+    g_signal_handlers_disconnect_by_func (self->vault, on_vault_damaged_cb, self);
+  g_clear_object (&self->vault);
+  self->vault = vault;
+  g_signal_connect_object (self->vault, "damaged", G_CALLBACK (on_vault_damaged_cb), self,
+                           G_CONNECT_SWAPPED);
+  clear_damage (self);
+}
+
 static void
 wtw_session_constructed (GObject *object)
 {
@@ -154,9 +169,7 @@ wtw_session_constructed (GObject *object)
   if (self->file == NULL)
     self->file = wtw_session_get_default_file ();
 
-  self->vault = wtw_vault_new (self->file);
-  g_signal_connect_object (self->vault, "damaged", G_CALLBACK (on_vault_damaged_cb), self,
-                           G_CONNECT_SWAPPED);
+  set_vault (self, wtw_vault_new (self->file));
   self->state = g_file_query_exists (self->file, NULL) ? WTW_SESSION_STATE_LOCKED
                                                        : WTW_SESSION_STATE_NEEDS_SETUP;
 }
@@ -1091,8 +1104,7 @@ rekeyed_cb (GObject      *object,
       return;
     }
 
-  g_clear_object (&self->vault);
-  self->vault = wtw_vault_new (self->file);
+  set_vault (self, wtw_vault_new (self->file));
   cancellable = g_task_get_cancellable (task);
   wtw_vault_unlock_async (self->vault, remove->passphrase, WTW_SECRET_PASSPHRASE,
                           cancellable, reopened_cb, g_steal_pointer (&task));

@@ -46,6 +46,7 @@ typedef struct
   gint64             drop_member_id;
   gint64             member_id;       /* who exports */
   guint8            *personal;        /* guarded copy of their key, to check owner tags */
+  guint              verified_slots;  /* slots their secret opened since the unlock */
   guint              busy_timeout;
   WtwVaultProgress   progress;
   gpointer           progress_data;
@@ -202,38 +203,23 @@ copy_pages (ExportJob     *job,
   return ok && (fsync (fd) == 0 || set_io_error ("sync", job->tmp_path, errno, error));
 }
 
-/* Whether the exporting member has a slot of @kind with a valid owner tag. */
-static gboolean
-has_own_tagged (ExportJob   *job,
-                WtwSlotKind  kind)
-{
-  for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
-    {
-      const WtwSlot *slot = &job->header.slots[i];
-
-      if (slot->kind == kind && (gint64) slot->member_id == job->member_id
-          && wtw_slot_owner_valid (slot, job->personal))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Which slots a copy made to drop a member keeps: only the exporting
- * member's, and of those only the ones their personal key vouches for. A
- * slot labelled as theirs that it does not vouch for was planted by someone
- * else with the master key (the member being dropped, say, to keep a way
- * into the copy). Slots made before owner tags carry none; one of those is
- * kept only when the member has no tagged slot of its kind, so a vault from
- * before keeps working as it did. */
+ * member's, and of those only the ones their personal key vouches for (the
+ * owner tag) or that their secret was seen to open since the unlock (the
+ * one that unlocked, the one the passphrase check before a removal opened).
+ * Anything else labelled as theirs may have been planted by someone with the
+ * master key, to keep a way into the copy; a tag zeroed by such a person
+ * proves nothing either, so an untagged slot from before owner tags that
+ * was not seen to open is left out too (a recovery key made before them
+ * must be made again). */
 static gboolean
 keep_when_dropping (ExportJob     *job,
+                    guint          index,
                     const WtwSlot *slot)
 {
   if ((gint64) slot->member_id != job->member_id)
     return FALSE;
-  if (wtw_slot_owner_valid (slot, job->personal))
-    return TRUE;
-  return sodium_is_zero (slot->owner_tag, WTW_KEY_BYTES) && !has_own_tagged (job, slot->kind);
+  return wtw_slot_owner_valid (slot, job->personal) || (job->verified_slots & (1u << index)) != 0;
 }
 
 /* The new header: new file id, same slots (less the dropped member's), each
@@ -258,7 +244,7 @@ build_header (ExportJob  *job,
       if (h->slots[i].kind == WTW_SLOT_EMPTY)
         continue;
       if ((gint64) h->slots[i].member_id == job->drop_member_id
-          || (checked && !keep_when_dropping (job, &before.slots[i])))
+          || (checked && !keep_when_dropping (job, i, &before.slots[i])))
         {
           if ((gint64) h->slots[i].member_id != job->drop_member_id)
             g_debug ("Slot %u, labelled member %" G_GUINT64_FORMAT ", is not vouched for by its "
@@ -266,7 +252,12 @@ build_header (ExportJob  *job,
           memset (&h->slots[i], 0, sizeof h->slots[i]);
         }
       else
-        ok = wtw_slot_seal_master (h, i, master) && ++kept;
+        {
+          /* A slot kept for having opened is the member's: vouch for it now. */
+          if (checked && !wtw_slot_owner_valid (&h->slots[i], job->personal))
+            wtw_slot_tag_owner (&h->slots[i], job->personal);
+          ok = wtw_slot_seal_master (h, i, master) && ++kept;
+        }
     }
   sodium_memzero (&before, sizeof before);
   job->new_keys = wtw_crypt_keys_new (master, h->file_id);
@@ -413,6 +404,7 @@ export_job_new (WtwVault          *self,
   job->member_id = wtw_vault_get_member_id (self);
   job->personal = wtw_secure_alloc (WTW_KEY_BYTES);
   memcpy (job->personal, _wtw_vault_get_personal_key (self), WTW_KEY_BYTES);
+  job->verified_slots = _wtw_vault_get_verified_slots (self);
   job->busy_timeout = _wtw_vault_get_busy_timeout (self);
   job->progress = progress;
   job->progress_data = progress_data;

@@ -23,6 +23,11 @@ const WtwHeader *_wtw_vault_get_header     (WtwVault  *self);
 void           _wtw_vault_set_header       (WtwVault        *self,
                                             const WtwHeader *header);
 int            _wtw_vault_get_slot_index   (WtwVault  *self);
+guint          _wtw_vault_get_verified_slots (WtwVault *self);
+void           _wtw_vault_add_verified_slot (WtwVault *self,
+                                             int       index);
+void           _wtw_vault_forget_verified_slot (WtwVault *self,
+                                                int       index);
 void           _wtw_vault_set_slot_index   (WtwVault  *self,
                                             int        index);
 void           _wtw_vault_become_member    (WtwVault  *self,

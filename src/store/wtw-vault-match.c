@@ -143,6 +143,15 @@ _wtw_text_matcher_new (const char *text)
       _wtw_text_matcher_free (matcher);
       return NULL;
     }
+  /* The hits are bits of a guint64: past 64 words, keep the first 63 and
+   * the last, which is the one being typed. */
+  if (matcher->words->len > 64)
+    {
+      char *last = g_ptr_array_steal_index (matcher->words, matcher->words->len - 1);
+
+      g_ptr_array_set_size (matcher->words, 63);
+      g_ptr_array_add (matcher->words, last);
+    }
   return matcher;
 }
 

@@ -42,6 +42,7 @@ struct _SlotOp
   guint8        *personal;      /* guarded copy of the current member's key */
   gint64         member_id;
   int            slot_index;
+  int            verified_index; /* the slot verify_old_secret() saw open, or -1 */
   WtwHeader      header;        /* the vault's copy; the new header after an edit */
 
   SlotEdit       edit;
@@ -102,6 +103,7 @@ slot_op_new (WtwVault  *self,
   op->header = *_wtw_vault_get_header (self);
   op->edit = edit;
   op->index = -1;
+  op->verified_index = -1;
   return op;
 }
 
@@ -217,6 +219,8 @@ verify_old_secret (SlotOp  *op,
       && wtw_slot_open (&op->header, index, op->old_secret, op->old_len, secrets)
          == WTW_SLOT_OPENED)
     ok = sodium_memcmp (secrets->master, op_master (op), WTW_KEY_BYTES) == 0;
+  if (ok)
+    op->verified_index = index;
   wtw_secure_free (secrets);
   if (!ok)
     _wtw_vault_set_wrong_secret (WTW_SECRET_PASSPHRASE, FALSE, error);
@@ -670,6 +674,7 @@ wtw_vault_remove_key_slot (WtwVault  *self,
   op->target = (int) MIN (index, G_MAXINT);
   if (!slot_op_run_sync (self, op, NULL, error))
     return FALSE;
+  _wtw_vault_forget_verified_slot (self, op->target);
   if (op->target == _wtw_vault_get_slot_index (self))
     _wtw_vault_set_slot_index (self, -1);
   return TRUE;
@@ -1091,9 +1096,18 @@ wtw_vault_check_passphrase_finish (WtwVault      *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
+  SlotOp *op;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  op = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  /* A slot the passphrase was just seen to open is the member's own, tag or
+   * no tag: an export dropping a partner keeps it (wtw-vault-export.c). */
+  if (_wtw_vault_get_keys (self) == op->keys)
+    _wtw_vault_add_verified_slot (self, op->verified_index);
+  return TRUE;
 }
 
 /**

@@ -43,6 +43,7 @@ struct _WtwVault
   char          *member_name;
   int            slot_index;    /* the slot that opened the vault, or -1 */
   guint          open_serial;   /* counts openings, so late news of a closed one is dropped */
+  guint          verified_slots; /* bits: slots a secret was seen to open since unlock */
   GMainContext  *context;       /* where WtwVault::damaged is emitted */
 };
 
@@ -364,8 +365,17 @@ on_page_damaged (guint32  pgno,
   g_weak_ref_init (&news->vault, vault);
   news->serial = watch->serial;
   news->pgno = pgno;
-  g_main_context_invoke_full (watch->context, G_PRIORITY_DEFAULT, emit_damaged,
-                              news, damage_news_free);
+  /* Always later, never inside this read: the VFS is mid-xRead with the
+   * connection's mutex held, and handlers may well use the vault. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, emit_damaged, news, damage_news_free);
+    g_source_set_static_name (source, "[wtw] vault damaged");
+    g_source_attach (source, watch->context);
+    g_source_unref (source);
+  }
 }
 
 static void
@@ -393,6 +403,7 @@ apply_result (WtwVault   *self,
   self->member_id = result->member_id;
   self->member_name = g_steal_pointer (&result->member_name);
   self->slot_index = result->slot_index;
+  self->verified_slots = result->slot_index >= 0 ? 1u << result->slot_index : 0;
   self->open_serial++;
   watch_damage (self);
   _wtw_vault_journal_register_functions (self, self->db);
@@ -917,6 +928,7 @@ wtw_vault_lock (WtwVault *self)
   sodium_memzero (&self->header, sizeof self->header);
   self->member_id = 0;
   self->slot_index = -1;
+  self->verified_slots = 0;
   notify_state (self);
 }
 
@@ -1008,6 +1020,30 @@ _wtw_vault_set_header (WtwVault        *self,
   self->header = *header;
 }
 
+/* Slots the current member's secret was seen to open since the unlock: the
+ * one that unlocked, and any a passphrase check opened. */
+guint
+_wtw_vault_get_verified_slots (WtwVault *self)
+{
+  return self->verified_slots;
+}
+
+void
+_wtw_vault_add_verified_slot (WtwVault *self,
+                              int       index)
+{
+  if (self->db != NULL && index >= 0 && index < WTW_HEADER_SLOTS)
+    self->verified_slots |= 1u << index;
+}
+
+void
+_wtw_vault_forget_verified_slot (WtwVault *self,
+                                 int       index)
+{
+  if (index >= 0 && index < WTW_HEADER_SLOTS)
+    self->verified_slots &= ~(1u << index);
+}
+
 int
 _wtw_vault_get_slot_index (WtwVault *self)
 {
@@ -1019,6 +1055,8 @@ _wtw_vault_set_slot_index (WtwVault *self,
                            int       index)
 {
   self->slot_index = index;
+  if (index >= 0)
+    self->verified_slots |= 1u << index;
 }
 
 /* @name and @personal (guarded memory) are taken over. */
@@ -1036,6 +1074,7 @@ _wtw_vault_become_member (WtwVault *self,
   self->member_name = name;
   self->member_id = member_id;
   self->slot_index = slot_index;
+  self->verified_slots = slot_index >= 0 ? 1u << slot_index : 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_NAME]);
 }

@@ -408,6 +408,24 @@ switch_partner_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* After a removal: whether the current member still has a recovery key. A
+ * recovery slot from before owner tags is left out of the new file. */
+static gboolean
+has_own_recovery_slot (WtwSession *session)
+{
+  WtwVault *vault = wtw_session_get_vault (session);
+  g_autoptr(GPtrArray) slots = vault != NULL ? wtw_vault_list_key_slots (vault, NULL) : NULL;
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      const WtwKeySlotInfo *info = g_ptr_array_index (slots, i);
+
+      if (info->kind == WTW_SECRET_RECOVERY_KEY && info->member_id == wtw_vault_get_member_id (vault))
+        return TRUE;
+    }
+  return slots == NULL;
+}
+
 static void
 remove_partner_cb (GObject      *object,
                    GAsyncResult *result,
@@ -428,7 +446,11 @@ remove_partner_cb (GObject      *object,
     }
 
   rebuild_members (self);
-  toast (self, _("Your partner is removed. Their passphrase and recovery key no longer open the vault."));
+  if (!has_own_recovery_slot (self->session))
+    toast (self, _("Your partner is removed. Your recovery key was made before the app could "
+                   "vouch for it, so it was left out too: make a new one in Preferences."));
+  else
+    toast (self, _("Your partner is removed. Their passphrase and recovery key no longer open the vault."));
 }
 
 static void

@@ -931,23 +931,27 @@ test_export_drops_planted_slot (VaultFixture  *fx,
   }
 }
 
-/* Slots made before owner tags have none: a member's own are kept when
- * they have no tagged slot of that kind, so an older vault still opens
- * after dropping a partner (and, as before tags, a planted untagged slot of
- * a kind the member has no tagged slot of is kept with them). */
+/* Someone with the master key zeroes the other member's owner tags (or the
+ * vault is from before them) and plants a slot: a zero tag proves nothing,
+ * so the copy keeps only the member's slot that was seen to open, vouched
+ * for from now on; an untagged recovery slot never seen to open is left
+ * out (its key must be made again), and so is the planted one. */
 static void
-test_export_keeps_untagged_own (VaultFixture  *fx,
-                                gconstpointer  data)
+test_export_zeroed_tags (VaultFixture  *fx,
+                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dest_path = g_build_filename (fx->dir, "legacy.wtw", NULL);
+  g_autofree char *dest_path = g_build_filename (fx->dir, "zeroed.wtw", NULL);
   g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
   g_autoptr(WtwVault) copy = wtw_vault_new (dest);
   WtwHeader header;
-  gint64 sam;
+  gint64 alex, sam;
 
   vault_fixture_create (fx);
+  alex = wtw_vault_get_member_id (fx->vault);
   sam = wtw_vault_add_member (fx->vault, "Sam", PASSPHRASE_2, &floor_params, NULL, NULL, &error);
+  g_assert_no_error (error);
+  wtw_vault_switch_member (fx->vault, PASSPHRASE_2, NULL, &error);
   g_assert_no_error (error);
   header = *_wtw_vault_get_header (fx->vault);
   for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
@@ -955,14 +959,36 @@ test_export_keeps_untagged_own (VaultFixture  *fx,
   g_assert_true (wtw_header_write (fx->path, &header, _wtw_vault_get_keys (fx->vault), &error));
   g_assert_no_error (error);
   _wtw_vault_set_header (fx->vault, &header);
+  plant_slot (fx->vault, fx->path, alex);
+  {
+    /* The planted slot is untagged too. */
+    WtwHeader planted = *_wtw_vault_get_header (fx->vault);
 
+    for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+      memset (planted.slots[i].owner_tag, 0, WTW_KEY_BYTES);
+    g_assert_true (wtw_header_write (fx->path, &planted, _wtw_vault_get_keys (fx->vault), &error));
+    g_assert_no_error (error);
+    _wtw_vault_set_header (fx->vault, &planted);
+  }
+
+  /* Alex opens the vault afresh and drops Sam. */
+  wtw_vault_lock (fx->vault);
+  unlock_ok (fx->vault, PASSPHRASE, WTW_SECRET_PASSPHRASE);
   g_assert_true (wtw_vault_export (fx->vault, dest, sam, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  unlock_fails (copy, PLANTED, WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  unlock_fails (copy, fx->recovery_key, WTW_SECRET_RECOVERY_KEY, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
   unlock_ok (copy, PASSPHRASE, WTW_SECRET_PASSPHRASE);
-  wtw_vault_lock (copy);
-  unlock_ok (copy, fx->recovery_key, WTW_SECRET_RECOVERY_KEY);
-  wtw_vault_lock (copy);
-  unlock_fails (copy, PASSPHRASE_2, WTW_SECRET_PASSPHRASE, WTW_VAULT_ERROR_WRONG_PASSPHRASE);
+  {
+    g_autoptr(GPtrArray) slots = wtw_vault_list_key_slots (copy, &error);
+    const WtwHeader *kept = _wtw_vault_get_header (copy);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (slots->len, ==, 1);
+    for (guint i = 0; i < WTW_HEADER_SLOTS; i++)
+      if (kept->slots[i].kind != WTW_SLOT_EMPTY)
+        g_assert_true (wtw_slot_owner_valid (&kept->slots[i], _wtw_vault_get_personal_key (copy)));
+  }
 }
 
 static void
@@ -1250,7 +1276,7 @@ main (int   argc,
   add_test ("/wtw/vault/export/round-trip", test_export);
   add_test ("/wtw/vault/export/drop-member", test_export_drop_member);
   add_test ("/wtw/vault/export/drops-planted-slot", test_export_drops_planted_slot);
-  add_test ("/wtw/vault/export/keeps-untagged-own", test_export_keeps_untagged_own);
+  add_test ("/wtw/vault/export/zeroed-tags", test_export_zeroed_tags);
   add_test ("/wtw/vault/export/async", test_export_async);
   add_test ("/wtw/vault/sql/vacuum", test_vacuum);
   add_test ("/wtw/vault/sql/authorizer", test_authorizer);
